@@ -1,0 +1,102 @@
+package io.cdcsuite.stack;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** A single-node Kafka 4.3 broker in KRaft combined mode (broker and controller in one process). */
+public final class KafkaBroker {
+    public static final String NAME = "kafka";
+
+    private final StackLayout layout;
+    private final Path dir;
+    private final Path pidDir;
+    private final int port;
+    private final int controllerPort;
+    private ManagedProcess process;
+
+    KafkaBroker(StackLayout layout, Path dir, Path pidDir, int port, int controllerPort) {
+        this.layout = layout;
+        this.dir = dir;
+        this.pidDir = pidDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    /** An admin client for tests and health checks; the caller closes it. */
+    public Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(props);
+    }
+
+    boolean attach() {
+        process = ManagedProcess.attach(NAME, dir.resolve("kafka.log"), pidDir).orElse(null);
+        return process != null && isHealthy();
+    }
+
+    void start() {
+        Path config = Resources.render("kafka/server.properties", dir.resolve("server.properties"), Map.of(
+                "port", port, "controllerPort", controllerPort, "dataDir", dir.resolve("data")));
+        Path logConfig = Resources.render("log4j2.properties", dir.resolve("log4j2.properties"), Map.of());
+        if (!Files.isDirectory(dir.resolve("data"))) {
+            ManagedProcess.runToCompletion("kafka storage format",
+                    JavaCommand.currentJdk().heap("256m").property("log4j2.configurationFile", logConfig)
+                            .main(layout.kafkaLib(), "kafka.tools.StorageTool", "format", "--ignore-formatted",
+                                    "-t", clusterId(), "-c", config.toString()),
+                    dir, dir.resolve("format.log"), Map.of(), Duration.ofMinutes(2));
+        }
+        process = ManagedProcess.start(NAME,
+                JavaCommand.currentJdk().heap("768m").option("-XX:+UseG1GC")
+                        .property("log4j2.configurationFile", logConfig)
+                        .main(layout.kafkaLib(), "kafka.Kafka", config.toString()),
+                dir, dir.resolve("kafka.log"), Map.of(), pidDir);
+        Await.healthy(process, Duration.ofSeconds(90), () -> Await.portOpen(port) && isHealthy());
+    }
+
+    void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    private boolean isHealthy() {
+        try (Admin admin = admin()) {
+            return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** KRaft wants a base64 UUID as the cluster id. */
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+}

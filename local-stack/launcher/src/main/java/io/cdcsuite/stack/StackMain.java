@@ -1,0 +1,92 @@
+package io.cdcsuite.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The README's main command ({@code bin/pipeline}): starts the local stack, applies {@code config/mysql/*.sql},
+ * registers every {@code config/connectors/*.json} over the Connect REST API, prints the endpoints and runs until
+ * Ctrl-C. {@code down} stops a stack left running by {@code --reuse}.
+ */
+public final class StackMain {
+    private StackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("down")) {
+            stopReusedStack();
+            return;
+        }
+        StackOptions options = StackOptions.defaults().withReuse(arguments.contains("--reuse"));
+        StackLayout layout = StackLayout.locate();
+        Path configDir = layout.projectDir().resolve("config");
+        long started = System.nanoTime();
+        LocalStack stack = LocalStack.start(options);
+        System.out.printf("%nLocal stack up in %.1f s%s%n", (System.nanoTime() - started) / 1e9,
+                stack.reused() ? " (reused)" : "");
+        applySchemas(stack, configDir.resolve("mysql"));
+        registerConnectors(stack, configDir.resolve("connectors"));
+        printEndpoints(stack);
+        if (arguments.contains("--exit")) {
+            stack.close();
+            return;
+        }
+        System.out.println("\nRunning; press Ctrl-C to stop" + (options.reuse() ? " (the stack keeps running: bin/pipeline down)" : "") + ".");
+        new CountDownLatch(1).await();
+    }
+
+    private static void applySchemas(LocalStack stack, Path dir) throws SQLException, java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir); Connection connection = stack.mysql().connect(null)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                SqlScript.run(connection, file);
+                System.out.println("Applied " + stack.mysql().jdbcUrl(null).split("\\?")[0] + " <- " + file.getFileName());
+            }
+        }
+    }
+
+    private static void registerConnectors(LocalStack stack, Path dir) {
+        ConnectRestClient rest = stack.connect().rest();
+        for (Path file : ConnectorConfigs.list(dir)) {
+            Map<String, String> config = ConnectorConfigs.read(file);
+            String name = config.get("name");
+            rest.putConnectorConfig(name, config);
+            rest.awaitRunning(name, 1, Duration.ofSeconds(120));
+            System.out.println("Registered connector " + name + " (" + file.getFileName() + "): RUNNING");
+        }
+    }
+
+    private static void printEndpoints(LocalStack stack) {
+        System.out.println("\nEndpoints:");
+        stack.endpoints().forEach((name, address) -> System.out.printf("  %-26s %s%n", name, address));
+    }
+
+    private static void stopReusedStack() throws java.io.IOException {
+        Path dir = StackLayout.locate().projectDir().resolve(".stack");
+        Path pids = dir.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            System.out.println("No reusable stack recorded in " + dir);
+            return;
+        }
+        try (var files = Files.list(pids)) {
+            // Connect workers first, so they do not log a storm of errors while Kafka goes away
+            for (String name : files.map(f -> f.getFileName().toString().replace(".pid", ""))
+                    .sorted((a, b) -> Boolean.compare(!a.startsWith("connect"), !b.startsWith("connect"))).toList()) {
+                ManagedProcess.attach(name, dir.resolve(name + ".log"), pids).ifPresent(process -> {
+                    process.stop(Duration.ofSeconds(60));
+                    System.out.println("Stopped " + name + " (pid " + process.pid() + ")");
+                });
+            }
+        }
+        LocalStack.deleteRecursively(dir);
+    }
+}
