@@ -53,8 +53,7 @@ public final class ConnectWorker {
     /** Starts the worker (again, after {@link #kill()} or {@link #stop()}) with the same configuration. */
     public void start(String bootstrapServers, Path pluginPath) {
         Path logConfig = Resources.render("log4j2.properties", dir.resolve("log4j2.properties"), Map.of());
-        Path config = Resources.render("connect/worker.properties", dir.resolve("worker.properties"), Map.of(
-                "bootstrapServers", bootstrapServers, "restPort", restPort, "pluginPath", pluginPath));
+        Path config = writeConfig(dir.resolve("worker.properties"), bootstrapServers, restPort, pluginPath.toString());
         // the working dir is shared by all workers so that relative ${file:secrets/...} references resolve alike
         process = ManagedProcess.start(name,
                 JavaCommand.currentJdk().heap("1g").option("-XX:+UseG1GC")
@@ -62,6 +61,12 @@ public final class ConnectWorker {
                         .main(layout.kafkaLib(), "org.apache.kafka.connect.cli.ConnectDistributed", config.toString()),
                 sharedDir, log(), environment, pidDir);
         Await.healthy(process, Duration.ofSeconds(120), () -> Await.portOpen(restPort) && isHealthy());
+    }
+
+    /** The suite's worker configuration (also used for the Testcontainers worker). */
+    public static Path writeConfig(Path target, String bootstrapServers, int restPort, String pluginPath) {
+        return Resources.render("connect/worker.properties", target, Map.of(
+                "bootstrapServers", bootstrapServers, "restPort", restPort, "pluginPath", pluginPath));
     }
 
     public void stop() {

@@ -34,11 +34,10 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final List<ConnectWorker> connectWorkers;
     private final CassandraNode cassandra;
-    private final Path pluginPath;
     private Thread shutdownHook;
 
     private LocalStack(Path dir, Ports ports, boolean reused, boolean keepRunning, MySqlServer mysql, KafkaBroker kafka,
-                       List<ConnectWorker> connectWorkers, CassandraNode cassandra, Path pluginPath) {
+                       List<ConnectWorker> connectWorkers, CassandraNode cassandra) {
         this.dir = dir;
         this.ports = ports;
         this.reused = reused;
@@ -47,7 +46,6 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = kafka;
         this.connectWorkers = connectWorkers;
         this.cassandra = cassandra;
-        this.pluginPath = pluginPath;
     }
 
     public static LocalStack start(StackOptions options) {
@@ -84,8 +82,7 @@ public final class LocalStack implements AutoCloseable {
             workers.add(new ConnectWorker(layout, "connect-" + (i + 1), dir.resolve("connect/worker-" + (i + 1)),
                     dir.resolve("connect"), pids, ports.connect().get(i), workerEnv));
         }
-        return new LocalStack(dir, ports, reused, options.reuse(), mysql, kafka, List.copyOf(workers), cassandra,
-                dir.resolve("plugins"));
+        return new LocalStack(dir, ports, reused, options.reuse(), mysql, kafka, List.copyOf(workers), cassandra);
     }
 
     /**
@@ -126,13 +123,11 @@ public final class LocalStack implements AutoCloseable {
                 shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
                 Runtime.getRuntime().addShutdownHook(shutdownHook);
             }
-            CompletableFuture<Void> plugins = CompletableFuture.runAsync(() -> PluginPath.assemble(layout, pluginPath,
-                    options.pluginDirs().isEmpty() ? layout.suitePluginDirs() : options.pluginDirs()));
+            Path pluginPath = PluginPath.resolve(layout, dir, options.pluginDirs());
             CompletableFuture<Void> db = CompletableFuture.runAsync(mysql::start);
             CompletableFuture<Void> cql = cassandra == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(cassandra::start);
             kafka.start();
-            plugins.join();
             writeSecrets();
             List<CompletableFuture<Void>> workers = connectWorkers.stream()
                     .map(worker -> CompletableFuture.runAsync(() -> worker.start(kafka.bootstrapServers(), pluginPath)))

@@ -4,24 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-/** Builds the workers' plugin.path: links to our packaged plugin directories and to the Debezium MySQL plugin. */
+/**
+ * The workers' plugin.path: by default the folder the build assembled; for tests, links to the plugin directories
+ * they name (the packaged zips, unpacked) next to Debezium's.
+ */
 final class PluginPath {
-    static final String DEBEZIUM_PLUGIN = "debezium-connector-mysql";
-
     private PluginPath() {
     }
 
-    static void assemble(StackLayout layout, Path pluginPath, List<Path> suitePlugins) {
+    static Path resolve(StackLayout layout, Path stackDir, List<Path> suitePlugins) {
+        if (suitePlugins.isEmpty()) {
+            return layout.pluginPath();
+        }
+        Path pluginPath = stackDir.resolve("plugins");
         try {
             Files.createDirectories(pluginPath);
             for (Path plugin : suitePlugins) {
                 link(pluginPath.resolve(plugin.getFileName()), plugin);
             }
-            link(pluginPath.resolve(DEBEZIUM_PLUGIN), unpackDebezium(layout));
+            Path debezium = layout.debeziumPlugin();
+            link(pluginPath.resolve(debezium.getFileName()), debezium);
+            return pluginPath;
         } catch (IOException e) {
             throw new UncheckedIOException("assembling plugin.path " + pluginPath, e);
         }
@@ -33,20 +38,5 @@ final class PluginPath {
         }
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, target.toAbsolutePath());
-    }
-
-    /** Unpacked with tar, which (unlike some Java archivers) leaves no PaxHeaders folders behind. */
-    private static Path unpackDebezium(StackLayout layout) throws IOException {
-        Path target = layout.unpackedRuntimes().resolve("debezium");
-        Path plugin = target.resolve(DEBEZIUM_PLUGIN);
-        if (Files.isDirectory(plugin)) {
-            return plugin;
-        }
-        Path staging = Files.createDirectories(target.resolveSibling("debezium.staging"));
-        ManagedProcess.runToCompletion("debezium unpack",
-                List.of("tar", "xzf", layout.debeziumPluginArchive().toString()), staging,
-                staging.resolveSibling("debezium-unpack.log"), Map.of(), Duration.ofMinutes(2));
-        Files.move(staging, target);
-        return plugin;
     }
 }

