@@ -47,7 +47,15 @@ final class Environments {
         }
     }
 
+    /** Asks Testcontainers only where a Docker engine could be: otherwise it logs a page of errors. */
     private static boolean dockerAvailable() {
+        boolean configured = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"));
+        if (!configured) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

@@ -68,6 +68,21 @@ public final class StackMain {
     private static void printEndpoints(LocalStack stack) {
         System.out.println("\nEndpoints:");
         stack.endpoints().forEach((name, address) -> System.out.printf("  %-26s %s%n", name, address));
+        System.out.println("\nProcesses:");
+        stack.processes().forEach((pid, name) -> System.out.printf("  %-26s pid %-8d RSS %s%n", name, pid,
+                residentSetSize(pid)));
+    }
+
+    /** VmRSS from /proc (Linux); "n/a" elsewhere. */
+    private static String residentSetSize(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> line.substring("VmRSS:".length()).strip())
+                    .findFirst().orElse("n/a");
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     private static void stopReusedStack() throws java.io.IOException {
