@@ -4,16 +4,25 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /** A single-node Kafka 4.3 broker in KRaft combined mode (broker and controller in one process). */
 public final class KafkaBroker {
@@ -49,6 +58,27 @@ public final class KafkaBroker {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(props);
+    }
+
+    /** Records per topic (end minus start offsets), for every topic but Kafka's, Connect's and Debezium's own. */
+    public Map<String, Long> recordCounts() throws ExecutionException, InterruptedException {
+        try (Admin admin = admin()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            Set<String> topics = admin.listTopics().names().get().stream()
+                    .filter(topic -> !topic.startsWith("_") && !topic.startsWith("connect-"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> earliest = admin.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest()))).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+            Map<String, Long> counts = new TreeMap<>();
+            topics.forEach(topic -> counts.put(topic, 0L));
+            partitions.forEach(tp -> counts.merge(tp.topic(), latest.get(tp).offset() - earliest.get(tp).offset(),
+                    Long::sum));
+            return counts;
+        }
     }
 
     boolean attach() {

@@ -33,6 +33,7 @@ public final class StackMain {
                 stack.reused() ? " (reused)" : "");
         applySchemas(stack, configDir.resolve("mysql"));
         registerConnectors(stack, configDir.resolve("connectors"));
+        printTopics(stack);
         printEndpoints(stack);
         if (arguments.contains("--exit")) {
             stack.close();
@@ -63,6 +64,18 @@ public final class StackMain {
             rest.awaitRunning(name, 1, Duration.ofSeconds(120));
             System.out.println("Registered connector " + name + " (" + file.getFileName() + "): RUNNING");
         }
+    }
+
+    /** Shows that capture works: the change-event topics and how many records each holds. */
+    private static void printTopics(LocalStack stack) throws Exception {
+        Map<String, Long> counts = Map.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && counts.values().stream().noneMatch(count -> count > 0)) {
+            Thread.sleep(500);
+            counts = stack.kafka().recordCounts();
+        }
+        System.out.println("\nTopics:");
+        counts.forEach((topic, count) -> System.out.printf("  %-40s %d record(s)%n", topic, count));
     }
 
     private static void printEndpoints(LocalStack stack) {
