@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String STATE_FILE = "stack.json";
+    private static final String PLUGIN_FINGERPRINT_FILE = "plugin-fingerprint.txt";
 
     private final Path dir;
     private final Ports ports;
@@ -57,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
             LocalStack attached = assemble(layout, dir, ports, options, true);
             if (attached.attachAll()) {
                 LOG.info("Reusing the running local stack in {}", dir);
+                attached.restartWorkersOnPluginChange(PluginPath.resolve(layout, dir, options.pluginDirs()));
                 return attached;
             }
             LOG.info("The stack recorded in {} is not (fully) running: starting a fresh one", dir);
@@ -111,6 +113,25 @@ public final class LocalStack implements AutoCloseable {
         return all;
     }
 
+    /** A reused worker still runs the plugin jars it loaded at start: after a rebuild it must restart. */
+    private void restartWorkersOnPluginChange(Path pluginPath) {
+        String fingerprint = PluginPath.fingerprint(pluginPath);
+        Path recorded = dir.resolve(PLUGIN_FINGERPRINT_FILE);
+        try {
+            if (Files.exists(recorded) && Files.readString(recorded).equals(fingerprint)) {
+                return;
+            }
+            LOG.info("Plugins in {} changed since the workers started: restarting them", pluginPath);
+            for (ConnectWorker worker : connectWorkers) {
+                worker.stop();
+                worker.start(kafka.bootstrapServers(), pluginPath);
+            }
+            Files.writeString(recorded, fingerprint);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private void startAll(StackLayout layout, StackOptions options, long started) {
         try {
             Files.createDirectories(dir.resolve("pids"));
@@ -137,8 +158,12 @@ public final class LocalStack implements AutoCloseable {
             cql.join();
             if (keepRunning) {
                 Ports.save(dir.resolve(STATE_FILE), ports);
+                Files.writeString(dir.resolve(PLUGIN_FINGERPRINT_FILE), PluginPath.fingerprint(pluginPath));
             }
             LOG.info("Local stack up in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        } catch (IOException e) {
+            stopAll();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             stopAll();
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;

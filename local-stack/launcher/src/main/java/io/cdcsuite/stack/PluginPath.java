@@ -2,9 +2,15 @@ package io.cdcsuite.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The workers' plugin.path: by default the folder the build assembled; for tests, links to the plugin directories
@@ -29,6 +35,22 @@ final class PluginPath {
             return pluginPath;
         } catch (IOException e) {
             throw new UncheckedIOException("assembling plugin.path " + pluginPath, e);
+        }
+    }
+
+    /** A digest of every file's path and content under the plugin.path (links followed; unpacking changes mtimes). */
+    static String fingerprint(Path pluginPath) {
+        try (Stream<Path> files = Files.walk(pluginPath, FileVisitOption.FOLLOW_LINKS)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update((pluginPath.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading plugin.path " + pluginPath, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
