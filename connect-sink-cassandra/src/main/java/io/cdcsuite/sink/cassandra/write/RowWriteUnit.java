@@ -1,0 +1,62 @@
+package io.cdcsuite.sink.cassandra.write;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import io.cdcsuite.sink.cassandra.cql.TableId;
+import io.cdcsuite.sink.cassandra.mapping.RowChange;
+
+/** Writes of one partition of one table, sent together. */
+final class RowWriteUnit implements WriteUnit {
+    private final List<RowWrite> rows;
+    private final RowWriteExecutor executor;
+
+    RowWriteUnit(List<RowWrite> rows, RowWriteExecutor executor) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a write unit needs at least one row");
+        }
+        this.rows = List.copyOf(rows);
+        this.executor = executor;
+    }
+
+    @Override
+    public TableId table() {
+        return rows.get(0).table().table();
+    }
+
+    @Override
+    public List<RecordPosition> positions() {
+        List<RecordPosition> positions = new ArrayList<>();
+        rows.forEach(row -> positions.addAll(row.positions()));
+        return positions;
+    }
+
+    @Override
+    public int upserts() {
+        return (int) rows.stream().filter(row -> row.kind() == RowChange.Kind.UPSERT).count();
+    }
+
+    @Override
+    public int deletes() {
+        return rows.size() - upserts();
+    }
+
+    @Override
+    public CompletionStage<?> execute() {
+        return executor.execute(rows);
+    }
+
+    @Override
+    public List<WriteUnit> split() {
+        if (rows.size() == 1) {
+            return List.of();
+        }
+        return rows.stream().<WriteUnit>map(row -> new RowWriteUnit(List.of(row), executor)).toList();
+    }
+
+    @Override
+    public String toString() {
+        return rows.size() + " row write(s) to " + table();
+    }
+}
