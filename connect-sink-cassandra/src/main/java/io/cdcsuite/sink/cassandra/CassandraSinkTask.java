@@ -1,6 +1,7 @@
 package io.cdcsuite.sink.cassandra;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 
+import io.cdcsuite.sink.cassandra.aggregate.AggregateWriter;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig;
 import io.cdcsuite.sink.cassandra.mapping.RecordMapper;
 import io.cdcsuite.sink.cassandra.mapping.TableRouter;
@@ -28,6 +30,7 @@ import io.cdcsuite.sink.cassandra.schema.SchemaManager;
 import io.cdcsuite.sink.cassandra.schema.SessionCatalog;
 import io.cdcsuite.sink.cassandra.session.SessionFactory;
 import io.cdcsuite.sink.cassandra.write.AsyncWriter;
+import io.cdcsuite.sink.cassandra.write.ChangeWriter;
 import io.cdcsuite.sink.cassandra.write.DeadLetterRouter;
 import io.cdcsuite.sink.cassandra.write.RowConverter;
 import io.cdcsuite.sink.cassandra.write.SessionRowWriteExecutor;
@@ -133,9 +136,15 @@ public class CassandraSinkTask extends SinkTask {
         TableChangeWriter tables = new TableChangeWriter(config.batchMaxStatements(),
                 new SessionRowWriteExecutor(cqlSession, config::consistencyLevel));
         boolean tolerateAll = "all".equals(String.valueOf(config.originals().get("errors.tolerance")));
+        DeadLetterRouter deadLetters = new DeadLetterRouter(context.errantRecordReporter(), tolerateAll);
+        List<ChangeWriter> changeWriters = new ArrayList<>(List.of(tables));
+        if (!config.aggregates().isEmpty()) {
+            changeWriters.add(new AggregateWriter(config.aggregates(), new SessionCatalog(cqlSession), config.autoCreate(),
+                    config.keyspaceReplication(), cqlSession, config::consistencyLevel, deadLetters));
+        }
         processor = new SinkProcessor(mapper, schemas, converter, new WriteTimestampPolicy(config.writeTimestampSource()),
-                List.of(tables), writer, new DeadLetterRouter(context.errantRecordReporter(), tolerateAll), metrics, context,
-                config.retryBackoffInitialMs());
+                changeWriters, writer, deadLetters, metrics, context, config.retryBackoffInitialMs(),
+                config.baseTablesEnabled());
         return processor;
     }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.config.types.Password;
 
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
+import io.cdcsuite.sink.cassandra.aggregate.AggregateDefinition;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.mapping.FieldPath;
 import io.cdcsuite.sink.cassandra.mapping.TableNameTemplate;
@@ -38,6 +39,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     private static final String GROUP_TABLES = "Tables and columns";
     private static final String GROUP_SCHEMA = "Schema management";
     private static final String GROUP_WRITES = "Writes";
+    private static final String GROUP_AGGREGATES = "Aggregates";
     private static final String GROUP_ERRORS = "Retries";
 
     public static final String CONTACT_POINTS = "contact.points";
@@ -75,6 +77,9 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String MAX_INFLIGHT_REQUESTS = "max.inflight.requests";
     public static final String BATCH_MAX_STATEMENTS = "batch.max.statements";
 
+    public static final String AGGREGATES = "aggregates";
+    public static final String BASE_TABLES_ENABLED = "base.tables.enabled";
+
     public static final String RETRY_BACKOFF_INITIAL_MS = "retry.backoff.initial.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String RETRY_TIMEOUT_MS = "retry.timeout.ms";
@@ -93,6 +98,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     private final Map<TableId, Integer> tableTtl;
     private final FieldPath ttlField;
     private final DriverSettings driverSettings;
+    private final List<AggregateDefinition> aggregates;
 
     public CassandraSinkConfig(Map<String, ?> originals) {
         super(CONFIG_DEF, originals);
@@ -111,6 +117,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
             throw new ConfigException(TTL_FIELD, ttlFieldText, e.getMessage());
         }
         driverSettings = DriverSettings.from(originals);
+        aggregates = AggregatesValidator.parse(AGGREGATES, getString(AGGREGATES));
     }
 
     private static ConfigDef configDef() {
@@ -251,6 +258,24 @@ public final class CassandraSinkConfig extends AbstractConfig {
                 "Most statements in one unlogged batch; a batch only ever holds rows of one partition. 1 sends "
                         + "every statement alone.",
                 GROUP_WRITES, ++order, Width.SHORT, "Batch size");
+
+        order = 0;
+        def.define(AGGREGATES, Type.STRING, "", new AggregatesValidator(), Importance.HIGH,
+                "Aggregate tables kept exactly right under updates, deletes, replays and restarts, as SQL-like "
+                        + "statements separated by ';': 'CREATE AGGREGATE ks.t AS SELECT <group columns>, "
+                        + "<measures> FROM db.table [WHERE <condition>] GROUP BY <columns> [WINDOW TUMBLING "
+                        + "(<time field>, <n> SECONDS|MINUTES|HOURS|DAYS)] [RETENTION <n> <unit>]'. Measures are "
+                        + "COUNT(*), COUNT(f), SUM(f), MIN(f), MAX(f), AVG(f), each optionally FILTER (WHERE "
+                        + "<condition>) and named with AS; conditions use =, !=, <, <=, >, >=, [NOT] IN (...), IS "
+                        + "[NOT] NULL, AND, OR, NOT. FROM names the source table (the envelope's source.db and "
+                        + "source.table, else the topic's last two parts); the connector's topics must carry it. "
+                        + "Each aggregate writes ks.t (one row per group and window), ks.t__members and "
+                        + "ks.t__member_of; see the README.",
+                GROUP_AGGREGATES, ++order, Width.LONG, "Aggregates");
+        def.define(BASE_TABLES_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+                "Whether records are also upserted and deleted in their own tables; false writes only the "
+                        + AGGREGATES + ".",
+                GROUP_AGGREGATES, ++order, Width.SHORT, "Write base tables");
 
         order = 0;
         def.define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.LOW,
@@ -428,6 +453,14 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public TableNameTemplate tableNameTemplate() {
         return tableNameTemplate;
+    }
+
+    public List<AggregateDefinition> aggregates() {
+        return aggregates;
+    }
+
+    public boolean baseTablesEnabled() {
+        return getBoolean(BASE_TABLES_ENABLED);
     }
 
     public Map<String, TableId> tableMappings() {

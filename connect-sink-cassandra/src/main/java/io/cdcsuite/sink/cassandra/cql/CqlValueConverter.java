@@ -70,7 +70,7 @@ public final class CqlValueConverter {
      * The value with its logical type applied: dates, times and timestamps as java.time values, decimals as
      * BigDecimal, UUID strings as UUID; other values unchanged.
      */
-    static Object canonical(Object value, Schema schema) {
+    public static Object canonical(Object value, Schema schema) {
         String name = schema == null ? null : schema.name();
         if (name == null) {
             return value instanceof java.util.Date date ? date.toInstant() : value;

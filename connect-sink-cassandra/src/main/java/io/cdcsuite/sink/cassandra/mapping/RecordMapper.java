@@ -56,8 +56,8 @@ public final class RecordMapper {
             if (key == null) {
                 throw new RecordMappingException("the record has neither key nor value");
             }
-            TableId table = router.route(record.topic(), null);
-            return change(record, table, RowChange.Kind.DELETE, RowChange.Origin.TOMBSTONE,
+            SourceTable source = SourceTable.of(record.topic(), null);
+            return change(record, source, RowChange.Kind.DELETE, RowChange.Origin.TOMBSTONE,
                     new Sources(key, keySchema, null, null, null, null));
         }
         if (ChangeEvent.isEnvelope(valueSchema, value)) {
@@ -72,22 +72,22 @@ public final class RecordMapper {
             if (!op.carriesRowState() && op != Operation.DELETE) {
                 return null;
             }
-            TableId table = router.route(record.topic(), event);
+            SourceTable source = SourceTable.of(record.topic(), event);
             Object row = op == Operation.DELETE ? event.before() : event.after();
             if (row == null && op != Operation.DELETE) {
                 throw new RecordMappingException("an op=" + op.code() + " event without 'after'");
             }
             RowChange.Kind kind = op == Operation.DELETE ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
-            return change(record, table, kind, RowChange.Origin.ENVELOPE,
+            return change(record, source, kind, RowChange.Origin.ENVELOPE,
                     new Sources(key, keySchema, row, schemaOf(row), value, valueSchema));
         }
         if (!(value instanceof Struct) && !(value instanceof Map<?, ?>)) {
             throw new RecordMappingException("the record value is a " + value.getClass().getSimpleName()
                     + ", neither a change event nor a row (struct, map or JSON object)");
         }
-        TableId table = router.route(record.topic(), null);
+        SourceTable source = SourceTable.of(record.topic(), null);
         RowChange.Kind kind = isMarkedDeleted(value) ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
-        return change(record, table, kind, RowChange.Origin.FLAT,
+        return change(record, source, kind, RowChange.Origin.FLAT,
                 new Sources(key, keySchema, value, valueSchema, null, null));
     }
 
@@ -96,8 +96,9 @@ public final class RecordMapper {
                            Schema envelopeSchema) {
     }
 
-    private RowChange change(SinkRecord record, TableId table, RowChange.Kind kind, RowChange.Origin origin,
+    private RowChange change(SinkRecord record, SourceTable source, RowChange.Kind kind, RowChange.Origin origin,
                              Sources sources) {
+        TableId table = router.route(record.topic(), source);
         List<ColumnMapping> explicit = columnMappings.forTable(table);
         Set<String> notByDefault = new HashSet<>();
         for (ColumnMapping mapping : explicit) {
@@ -146,7 +147,7 @@ public final class RecordMapper {
             primitiveKey = null;
         }
         Integer ttl = kind == RowChange.Kind.UPSERT ? ttl(record, sources) : null;
-        return new RowChange(record, table, kind, origin, keyColumns, valueColumns, primitiveKey, ttl);
+        return new RowChange(record, table, source, kind, origin, keyColumns, valueColumns, primitiveKey, ttl);
     }
 
     private static boolean isFieldRename(FieldPath path) {

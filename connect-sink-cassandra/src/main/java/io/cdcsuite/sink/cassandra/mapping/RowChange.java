@@ -14,10 +14,12 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
  *                     primary key values the key does not carry
  * @param primitiveKey the record key when it is a single value rather than a struct or map, else null
  * @param ttlSeconds   the record's own TTL from {@code ttl.field}, or null for the table's TTL
+ * @param source       the MySQL table the record comes from (aggregates select their input by it)
  */
 public record RowChange(
         SinkRecord record,
         TableId table,
+        SourceTable source,
         Kind kind,
         Origin origin,
         Map<String, FieldValue> keyColumns,

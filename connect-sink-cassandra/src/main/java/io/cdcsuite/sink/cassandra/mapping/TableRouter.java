@@ -3,7 +3,6 @@ package io.cdcsuite.sink.cassandra.mapping;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.cdcsuite.common.envelope.ChangeEvent;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 
 /**
@@ -21,27 +20,14 @@ public final class TableRouter {
         this.template = template;
     }
 
-    /** The table for a record of this topic; event is null for records without an envelope. */
-    public TableId route(String topic, ChangeEvent event) {
+    /** The table for a record of this topic coming from this source table. */
+    public TableId route(String topic, SourceTable source) {
         TableId mapped = explicit.get(topic);
         if (mapped != null) {
             return mapped;
         }
-        String db = null;
-        String table = null;
-        if (event != null) {
-            Object sourceDb = event.sourceField("db");
-            Object sourceTable = event.sourceField("table");
-            db = sourceDb == null ? null : sourceDb.toString();
-            table = sourceTable == null ? null : sourceTable.toString();
-        }
-        String[] parts = topic.split("\\.");
-        if (db == null && parts.length >= 2) {
-            db = parts[parts.length - 2];
-        }
-        if (table == null) {
-            table = parts[parts.length - 1];
-        }
+        String db = source.database();
+        String table = source.table();
         String cacheKey = topic + '\u0000' + db + '\u0000' + table;
         TableId cached = cache.get(cacheKey);
         if (cached != null) {

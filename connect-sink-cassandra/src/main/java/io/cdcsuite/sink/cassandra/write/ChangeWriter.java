@@ -2,12 +2,21 @@ package io.cdcsuite.sink.cassandra.write;
 
 import java.util.List;
 
+import io.cdcsuite.sink.cassandra.mapping.RowChange;
+
 /**
- * Plans the Cassandra requests for the coalesced row writes of one put() batch. The table writer is one
- * implementation; derived tables (the aggregates of a later feature) add theirs: each returns units that
- * cover the records they depend on, and a record's offset is committed only when every unit covering it,
- * from every writer, is acknowledged.
+ * Plans the Cassandra requests for one put() batch. The base-table writer writes the coalesced row writes;
+ * the aggregate writer derives its tables from the accepted changes. Each returns units that cover the records
+ * they depend on, and a record's offset is committed only when every unit covering it, from every writer, is
+ * acknowledged.
  */
 public interface ChangeWriter {
-    List<WriteUnit> plan(List<RowWrite> writes);
+    /**
+     * Schema work for a batch's changes, before any record is accepted: driver exceptions hand the whole batch
+     * back to the framework (Cassandra unavailable) or fail the task.
+     */
+    default void prepare(List<RowChange> changes) {
+    }
+
+    List<WriteUnit> plan(WriteBatch batch);
 }

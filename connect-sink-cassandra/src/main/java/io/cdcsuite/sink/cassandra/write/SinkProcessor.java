@@ -57,6 +57,8 @@ public final class SinkProcessor {
     private final SinkMetrics metrics;
     private final SinkTaskContext context;
     private final long retryBackoffMillis;
+    /** False when only derived tables (aggregates) are written. */
+    private final boolean baseTables;
 
     private final OffsetTracker offsets = new OffsetTracker();
     private final Map<TopicPartition, Long> lastAccepted = new HashMap<>();
@@ -79,7 +81,7 @@ public final class SinkProcessor {
     public SinkProcessor(RecordMapper mapper, SchemaManager schemas, RowConverter converter,
                          WriteTimestampPolicy timestamps, List<ChangeWriter> changeWriters, AsyncWriter writer,
                          DeadLetterRouter deadLetters, SinkMetrics metrics, SinkTaskContext context,
-                         long retryBackoffMillis) {
+                         long retryBackoffMillis, boolean baseTables) {
         this.mapper = mapper;
         this.schemas = schemas;
         this.converter = converter;
@@ -90,6 +92,7 @@ public final class SinkProcessor {
         this.metrics = metrics;
         this.context = context;
         this.retryBackoffMillis = retryBackoffMillis;
+        this.baseTables = baseTables;
     }
 
     public void put(Collection<SinkRecord> records) {
@@ -98,12 +101,13 @@ public final class SinkProcessor {
         List<Incoming> batch = map(records, deleteKeys);
         prepareSchemas(batch);
         List<RecordPosition> accepted = new ArrayList<>(batch.size());
-        List<RowWrite> writes = accept(batch, accepted);
+        List<AcceptedChange> changes = new ArrayList<>(batch.size());
+        List<RowWrite> writes = accept(batch, accepted, changes);
         lastEnvelopeDeleteKey.clear();
         lastEnvelopeDeleteKey.putAll(deleteKeys);
-        List<RowWrite> coalesced = ChangeCoalescer.coalesce(writes);
+        WriteBatch writeBatch = new WriteBatch(changes, ChangeCoalescer.coalesce(writes));
         for (ChangeWriter changeWriter : changeWriters) {
-            for (WriteUnit unit : changeWriter.plan(coalesced)) {
+            for (WriteUnit unit : changeWriter.plan(writeBatch)) {
                 unit.positions().forEach(RecordPosition::retain);
                 writer.submit(unit);
             }
@@ -166,7 +170,12 @@ public final class SinkProcessor {
             return;
         }
         try {
-            schemas.prepare(changes);
+            if (baseTables) {
+                schemas.prepare(changes);
+            }
+            for (ChangeWriter changeWriter : changeWriters) {
+                changeWriter.prepare(changes);
+            }
         } catch (DriverException e) {
             FailureKind kind = FailureKind.of(e);
             if (kind == FailureKind.TRANSIENT || kind == FailureKind.SUSPECT) {
@@ -178,8 +187,11 @@ public final class SinkProcessor {
         }
     }
 
-    /** Step 3: accept in offset order, stamp, convert; unwritable records go to the dead-letter queue. */
-    private List<RowWrite> accept(List<Incoming> batch, List<RecordPosition> accepted) {
+    /**
+     * Step 3: accept in offset order, stamp, convert; unwritable records go to the dead-letter queue. Collects the
+     * accepted changes for derived tables and returns the base tables' row writes.
+     */
+    private List<RowWrite> accept(List<Incoming> batch, List<RecordPosition> accepted, List<AcceptedChange> changes) {
         List<RowWrite> writes = new ArrayList<>(batch.size());
         for (Incoming incoming : batch) {
             SinkRecord record = incoming.record;
@@ -203,6 +215,10 @@ public final class SinkProcessor {
             if (!stamp.hasTime()) {
                 fail(position, new RecordMappingException("the record has no timestamp to order its write by "
                         + "(no envelope ts and no Kafka timestamp)"), change.table());
+                continue;
+            }
+            changes.add(new AcceptedChange(change, stamp.micros(), position));
+            if (!baseTables) {
                 continue;
             }
             try {

@@ -24,9 +24,9 @@ public final class TableChangeWriter implements ChangeWriter {
     }
 
     @Override
-    public List<WriteUnit> plan(List<RowWrite> writes) {
+    public List<WriteUnit> plan(WriteBatch batch) {
         Map<PartitionId, List<RowWrite>> partitions = new LinkedHashMap<>();
-        for (RowWrite write : writes) {
+        for (RowWrite write : batch.rowWrites()) {
             partitions.computeIfAbsent(new PartitionId(write.table().table(), write.partitionKey()),
                     p -> new ArrayList<>()).add(write);
         }

@@ -218,7 +218,7 @@ class RecordMapperTest {
         assertThatThrownBy(() -> map(mapper(), flatOnRenamed)).isInstanceOf(RecordMappingException.class)
                 .hasMessageContaining("cannot derive a table for topic 'routed'").hasMessageContaining("table.mapping");
         TableRouter router = new TableRouter(Map.of(), TableNameTemplate.parse("sink.${topic}"));
-        assertThat(router.route("demo.shop.order-items", null)).isEqualTo(new TableId("sink", "demo_shop_order_items"));
+        assertThat(router.route("demo.shop.order-items", SourceTable.of("demo.shop.order-items", null))).isEqualTo(new TableId("sink", "demo_shop_order_items"));
     }
 
     @Test

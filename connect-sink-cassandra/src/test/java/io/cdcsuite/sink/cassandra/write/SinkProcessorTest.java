@@ -146,7 +146,7 @@ class SinkProcessorTest {
         });
         return new SinkProcessor(mapper, schemas, converter, new WriteTimestampPolicy(TimestampSource.EVENT),
                 List.of(tables), writer, new DeadLetterRouter(context.errantRecordReporter(), tolerateAll), metrics,
-                context, 100);
+                context, 100, true);
     }
 
     private SinkProcessor processor() {

@@ -1,0 +1,76 @@
+package io.cdcsuite.sink.cassandra.aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+
+/** Runs the aggregates' prepared statements asynchronously: binds values by the statement's own types. */
+final class AggregateSession {
+    private final CqlSession session;
+    private final ConsistencyLevel consistency;
+    private final Map<String, CompletableFuture<PreparedStatement>> prepared = new ConcurrentHashMap<>();
+
+    AggregateSession(CqlSession session, ConsistencyLevel consistency) {
+        this.session = session;
+        this.consistency = consistency;
+    }
+
+    /** Every row of a (single-partition) query, across pages. */
+    CompletionStage<List<Row>> rows(String cql, List<Object> values) {
+        return bind(cql, values).thenCompose(statement -> session.executeAsync(statement))
+                .thenCompose(first -> collect(first, new ArrayList<>()));
+    }
+
+    CompletionStage<Void> write(String cql, List<Object> values) {
+        return bind(cql, values).thenCompose(statement -> session.executeAsync(statement.setIdempotent(true)))
+                .thenApply(result -> null);
+    }
+
+    private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> rows) {
+        page.currentPage().forEach(rows::add);
+        if (!page.hasMorePages()) {
+            return CompletableFuture.completedFuture(rows);
+        }
+        return page.fetchNextPage().thenCompose(next -> collect(next, rows));
+    }
+
+    private CompletionStage<BoundStatement> bind(String cql, List<Object> values) {
+        return prepare(cql).thenApply(statement -> {
+            BoundStatementBuilder builder = statement.boundStatementBuilder();
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value == null) {
+                    builder.setToNull(i);
+                } else {
+                    TypeCodec<Object> codec = session.getContext().getCodecRegistry()
+                            .codecFor(statement.getVariableDefinitions().get(i).getType());
+                    builder.set(i, value, codec);
+                }
+            }
+            return builder.setConsistencyLevel(consistency).build();
+        });
+    }
+
+    private CompletableFuture<PreparedStatement> prepare(String cql) {
+        CompletableFuture<PreparedStatement> future = prepared.computeIfAbsent(cql,
+                text -> session.prepareAsync(text).toCompletableFuture());
+        future.whenComplete((statement, error) -> {
+            if (error != null) {
+                prepared.remove(cql, future);
+            }
+        });
+        return future;
+    }
+}

@@ -1,0 +1,145 @@
+package io.cdcsuite.sink.cassandra.aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.datastax.oss.driver.api.core.type.DataType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
+
+import io.cdcsuite.sink.cassandra.cql.CqlNames;
+import io.cdcsuite.sink.cassandra.cql.TableId;
+
+/**
+ * The CQL of an aggregate's three tables. Every identifier is validated and double-quoted; values are bound.
+ * Writes carry {@code USING TIMESTAMP ?} (and {@code TTL ?} for inserts, 0 = none).
+ */
+final class AggregateStatements {
+    private final AggregateLayout layout;
+    private final AggregateDefinition definition;
+
+    AggregateStatements(AggregateLayout layout) {
+        this.layout = layout;
+        this.definition = layout.definition();
+    }
+
+    /** Serving table: partitioned by the group (all its windows together, newest first), one row per window. */
+    String createServing() {
+        List<String> columns = new ArrayList<>();
+        layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
+        columns.add(column(AggregateLayout.MEMBER_COUNT, DataTypes.BIGINT));
+        for (int i = 0; i < definition.measures().size(); i++) {
+            columns.add(column(definition.measures().get(i).name(), layout.measureTypes().get(i)));
+        }
+        String primaryKey;
+        String options = "";
+        if (definition.window() == null) {
+            primaryKey = "(" + quoted(definition.groupBy()) + ")";
+        } else if (definition.groupBy().isEmpty()) {
+            primaryKey = "(" + quote(AggregateDefinition.WINDOW_START) + ")";
+        } else {
+            primaryKey = "(" + quoted(definition.groupBy()) + "), " + quote(AggregateDefinition.WINDOW_START);
+            options = " WITH CLUSTERING ORDER BY (" + quote(AggregateDefinition.WINDOW_START) + " DESC)";
+        }
+        return create(definition.target(), columns, primaryKey) + options;
+    }
+
+    /** Members table: one partition per group and window, one row per source row in it. */
+    String createMembers() {
+        List<String> columns = new ArrayList<>();
+        layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
+        columns.add(column(AggregateDefinition.MEMBER_KEY, DataTypes.TEXT));
+        for (int i = 0; i < definition.measures().size(); i++) {
+            columns.add(column(definition.measures().get(i).contributionColumn(), layout.contributionTypes().get(i)));
+        }
+        return create(definition.membersTable(), columns,
+                "(" + quoted(layout.slotColumns()) + "), " + quote(AggregateDefinition.MEMBER_KEY));
+    }
+
+    /** Membership table: source row → the version (write timestamp) and slot of its last applied change. */
+    String createMemberOf() {
+        List<String> columns = new ArrayList<>();
+        columns.add(column(AggregateDefinition.MEMBER_KEY, DataTypes.TEXT));
+        columns.add(column(AggregateLayout.VERSION, DataTypes.BIGINT));
+        columns.add(column(AggregateLayout.PRESENT, DataTypes.BOOLEAN));
+        layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
+        return create(definition.memberOfTable(), columns, quote(AggregateDefinition.MEMBER_KEY));
+    }
+
+    String selectMembership() {
+        return "SELECT " + quote(AggregateLayout.VERSION) + ", " + quote(AggregateLayout.PRESENT) + ", "
+                + quoted(layout.slotColumns()) + " FROM " + definition.memberOfTable().cql() + " WHERE "
+                + quote(AggregateDefinition.MEMBER_KEY) + " = ?";
+    }
+
+    String insertMembership() {
+        List<String> columns = new ArrayList<>(List.of(AggregateDefinition.MEMBER_KEY, AggregateLayout.VERSION,
+                AggregateLayout.PRESENT));
+        columns.addAll(layout.slotColumns());
+        return insert(definition.memberOfTable(), columns);
+    }
+
+    String insertMember() {
+        List<String> columns = new ArrayList<>(layout.slotColumns());
+        columns.add(AggregateDefinition.MEMBER_KEY);
+        definition.measures().forEach(m -> columns.add(m.contributionColumn()));
+        return insert(definition.membersTable(), columns);
+    }
+
+    String deleteMember() {
+        List<String> key = new ArrayList<>(layout.slotColumns());
+        key.add(AggregateDefinition.MEMBER_KEY);
+        return "DELETE FROM " + definition.membersTable().cql() + " USING TIMESTAMP ? WHERE " + equalities(key);
+    }
+
+    String selectMembers() {
+        List<String> columns = new ArrayList<>();
+        columns.add(AggregateDefinition.MEMBER_KEY);
+        definition.measures().forEach(m -> columns.add(m.contributionColumn()));
+        return "SELECT " + quoted(columns) + " FROM " + definition.membersTable().cql() + " WHERE "
+                + equalities(layout.slotColumns());
+    }
+
+    String selectServingWriteTime() {
+        return "SELECT WRITETIME(" + quote(AggregateLayout.MEMBER_COUNT) + ") FROM " + definition.target().cql()
+                + " WHERE " + equalities(layout.slotColumns());
+    }
+
+    String insertServing() {
+        List<String> columns = new ArrayList<>(layout.slotColumns());
+        columns.add(AggregateLayout.MEMBER_COUNT);
+        definition.measures().forEach(m -> columns.add(m.name()));
+        return insert(definition.target(), columns);
+    }
+
+    String deleteServing() {
+        return "DELETE FROM " + definition.target().cql() + " USING TIMESTAMP ? WHERE "
+                + equalities(layout.slotColumns());
+    }
+
+    private static String create(TableId table, List<String> columns, String primaryKey) {
+        return "CREATE TABLE IF NOT EXISTS " + table.cql() + " (" + String.join(", ", columns) + ", PRIMARY KEY ("
+                + primaryKey + "))";
+    }
+
+    private static String insert(TableId table, List<String> columns) {
+        return "INSERT INTO " + table.cql() + " (" + quoted(columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") USING TIMESTAMP ? AND TTL ?";
+    }
+
+    private static String column(String name, DataType type) {
+        return quote(name) + " " + type.asCql(true, true);
+    }
+
+    private static String equalities(List<String> columns) {
+        return columns.stream().map(c -> quote(c) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
+    private static String quoted(List<String> columns) {
+        return columns.stream().map(AggregateStatements::quote).collect(Collectors.joining(", "));
+    }
+
+    private static String quote(String name) {
+        return CqlNames.quote(name);
+    }
+}
