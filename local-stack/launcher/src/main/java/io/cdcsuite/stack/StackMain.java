@@ -5,16 +5,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+
+import io.cdcsuite.stack.demo.LiveDemo;
 
 /**
  * The README's main command ({@code bin/pipeline}): starts the local stack, applies {@code config/mysql/*.sql},
- * registers every {@code config/connectors/*.json} over the Connect REST API, prints the endpoints and runs until
- * Ctrl-C. {@code down} stops a stack left running by {@code --reuse}.
+ * registers every {@code config/connectors/*.json} over the Connect REST API, prints the endpoints, then runs the
+ * live demo (a workload on shop.orders and a view of every stage, refreshed every second) until Ctrl-C.
+ * {@code --exit} stops after registering; {@code down} stops a stack left running by {@code --reuse}.
  */
 public final class StackMain {
+    /** Changes per second of the demo workload; --rate 0 turns it off. */
+    private static final int DEFAULT_RATE = 200;
+
     private StackMain() {
     }
 
@@ -32,15 +38,29 @@ public final class StackMain {
         System.out.printf("%nLocal stack up in %.1f s%s%n", (System.nanoTime() - started) / 1e9,
                 stack.reused() ? " (reused)" : "");
         applySchemas(stack, configDir.resolve("mysql"));
-        registerConnectors(stack, configDir.resolve("connectors"));
+        List<String> sinks = registerConnectors(stack, configDir.resolve("connectors"));
         printTopics(stack);
         printEndpoints(stack);
         if (arguments.contains("--exit")) {
             stack.close();
             return;
         }
-        System.out.println("\nRunning; press Ctrl-C to stop" + (options.reuse() ? " (the stack keeps running: bin/pipeline down)" : "") + ".");
-        new CountDownLatch(1).await();
+        System.out.println("\nStarting the live view" + (options.reuse() ? " (the stack keeps running after Ctrl-C: "
+                + "bin/pipeline down)" : "") + " ...");
+        Thread.sleep(3000);
+        LiveDemo.run(stack, sinks, intOption(arguments, "--rate", DEFAULT_RATE), System.out);
+    }
+
+    /** The value after {@code name} ({@code --rate 500}), or the default. */
+    private static int intOption(List<String> arguments, String name, int fallback) {
+        int index = arguments.indexOf(name);
+        if (index < 0) {
+            return fallback;
+        }
+        if (index + 1 >= arguments.size()) {
+            throw new IllegalArgumentException(name + " needs a number");
+        }
+        return Integer.parseInt(arguments.get(index + 1));
     }
 
     private static void applySchemas(LocalStack stack, Path dir) throws SQLException, java.io.IOException {
@@ -55,15 +75,21 @@ public final class StackMain {
         }
     }
 
-    private static void registerConnectors(LocalStack stack, Path dir) {
+    /** Registers every config; returns the names of the Cassandra sinks among them (the live view shows their lag). */
+    private static List<String> registerConnectors(LocalStack stack, Path dir) {
         ConnectRestClient rest = stack.connect().rest();
+        List<String> sinks = new ArrayList<>();
         for (Path file : ConnectorConfigs.list(dir)) {
             Map<String, String> config = ConnectorConfigs.read(file);
             String name = config.get("name");
             rest.putConnectorConfig(name, config);
             rest.awaitRunning(name, 1, Duration.ofSeconds(120));
             System.out.println("Registered connector " + name + " (" + file.getFileName() + "): RUNNING");
+            if (config.get("connector.class").endsWith("CassandraSinkConnector")) {
+                sinks.add(name);
+            }
         }
+        return sinks;
     }
 
     /** Shows that capture works: the change-event topics and how many records each holds. */
