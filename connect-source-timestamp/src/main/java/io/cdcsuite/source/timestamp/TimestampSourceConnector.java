@@ -123,7 +123,8 @@ public final class TimestampSourceConnector extends SourceConnector {
 
     /**
      * Lets users move a table's position through the Connect REST API ({@code PATCH /connectors/<name>/offsets}),
-     * e.g. back to a point in time: partition {@code {"protocol":"1","server":<topic.prefix>,"db":..,"table":..}},
+     * e.g. back to a point in time: partition {@code {"server":<topic.prefix>,"protocol":"1","db":..,"table":..}}
+     * (keys in this order, see {@link TablePartition}),
      * offset {@code {"ts":"2024-05-01T00:00:00"}} (null resets the table: snapshot or start per snapshot.mode).
      */
     @Override

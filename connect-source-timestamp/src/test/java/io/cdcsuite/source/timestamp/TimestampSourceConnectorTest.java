@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,6 +14,9 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.junit.jupiter.api.Test;
+
+import io.cdcsuite.source.timestamp.catalog.TableId;
+import io.cdcsuite.source.timestamp.offset.TablePartition;
 
 class TimestampSourceConnectorTest {
 
@@ -68,7 +72,7 @@ class TimestampSourceConnectorTest {
     void offsetsCanBeAlteredToAPointInTimeButNotToGarbage() {
         TimestampSourceConnector connector = new TimestampSourceConnector();
         Map<String, String> config = config();
-        Map<String, Object> partition = Map.of("protocol", "1", "server", "app", "db", "shop", "table", "orders");
+        Map<String, Object> partition = new TablePartition("app", new TableId("shop", "orders")).toMap();
         Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
         reset.put(partition, null);
 
@@ -76,9 +80,14 @@ class TimestampSourceConnectorTest {
         assertThat(connector.alterOffsets(config, reset)).isTrue();
         assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(partition, Map.of("ts", "yesterday"))))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("ISO-8601");
-        Map<String, Object> otherServer = Map.of("protocol", "1", "server", "other", "db", "shop", "table", "orders");
+        Map<String, Object> otherServer = new TablePartition("other", new TableId("shop", "orders")).toMap();
         assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(otherServer, Map.of("ts", "2024-05-01T00:00:00"))))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("topic.prefix");
+        Map<String, Object> reordered = new LinkedHashMap<>();
+        reordered.put("protocol", "1");
+        reordered.putAll(partition);
+        assertThatThrownBy(() -> connector.alterOffsets(config, Map.of(reordered, Map.of("ts", "2024-05-01T00:00:00"))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("in this order");
     }
 
     @Test

@@ -1,13 +1,20 @@
 package io.cdcsuite.source.timestamp.offset;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.cdcsuite.source.timestamp.catalog.TableId;
 
 /**
- * The Connect source partition of one table: {@code {"protocol":"1","server":<topic.prefix>,"db":..,"table":..}}.
+ * The Connect source partition of one table: {@code {"server":<topic.prefix>,"protocol":"1","db":..,"table":..}}.
  * {@code protocol} versions the format of partitions and offsets together.
+ *
+ * <p>Connect identifies a partition by its serialized form, so the order of the keys matters. Its offsets REST API
+ * reads stored partitions back as {@code HashMap}s and serializes them again in that map's iteration order, for
+ * {@code GET}, {@code PATCH} and {@code DELETE /connectors/<name>/offsets} alike; {@link #KEY_ORDER} is that order
+ * (server, protocol, then db and table, which share a hash bucket and keep their insertion order), so the partition
+ * the API shows and writes is the one the task reads.
  */
 public record TablePartition(String server, TableId table) {
     public static final String PROTOCOL = "protocol";
@@ -15,11 +22,12 @@ public record TablePartition(String server, TableId table) {
     public static final String SERVER = "server";
     public static final String DB = "db";
     public static final String TABLE = "table";
+    public static final List<String> KEY_ORDER = List.of(SERVER, PROTOCOL, DB, TABLE);
 
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put(PROTOCOL, CURRENT_PROTOCOL);
         map.put(SERVER, server);
+        map.put(PROTOCOL, CURRENT_PROTOCOL);
         map.put(DB, table.database());
         map.put(TABLE, table.table());
         return map;
@@ -29,6 +37,11 @@ public record TablePartition(String server, TableId table) {
     public static TablePartition fromMap(Map<String, ?> map) {
         if (map == null) {
             throw new IllegalArgumentException("the partition must not be null");
+        }
+        if (!List.copyOf(map.keySet()).equals(KEY_ORDER)) {
+            throw new IllegalArgumentException("the partition's keys must be exactly " + String.join(", ", KEY_ORDER)
+                    + ", in this order (as GET /connectors/<name>/offsets shows them): Connect stores an offset under "
+                    + "the partition's serialized form, so any other order would never be read");
         }
         Object protocol = map.get(PROTOCOL);
         if (!CURRENT_PROTOCOL.equals(String.valueOf(protocol))) {

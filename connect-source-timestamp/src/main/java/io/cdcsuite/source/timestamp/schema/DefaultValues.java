@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,7 @@ public final class DefaultValues {
     private static final Pattern ZERO_TIMESTAMP =
             Pattern.compile("(\\d{4}-\\d{2}-00|\\d{4}-00-\\d{2}|0000-\\d{2}-\\d{2}) 00:00:00(\\.\\d{1,6})?");
     private static final Pattern BIT_LITERAL = Pattern.compile("(?i)b'([01]*)'");
+    private static final Pattern HEX_LITERAL = Pattern.compile("0x((?:[0-9A-Fa-f]{2})*)");
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd")
             .optionalStart()
@@ -59,7 +61,7 @@ public final class DefaultValues {
                     : new BigDecimal(literal.trim());
             case FLOAT, DOUBLE -> Double.parseDouble(literal.trim());
             case BOOLEAN -> bit(literal);
-            case BYTES -> column.dataType().equals("bit") ? bits(literal) : literal.getBytes(StandardCharsets.UTF_8);
+            case BYTES -> column.dataType().equals("bit") ? bits(literal) : binary(literal);
             case STRING -> literal;
             case DATE -> date(column, literal.trim());
             case DATETIME -> column.dataType().equals("timestamp") ? timestamp(column, literal.trim())
@@ -99,6 +101,12 @@ public final class DefaultValues {
             }
         }
         return bytes;
+    }
+
+    /** information_schema shows binary defaults as hex literals ({@code 0x78797A} for 'xyz'); the bytes they denote. */
+    private static byte[] binary(String literal) {
+        var matcher = HEX_LITERAL.matcher(literal.trim());
+        return matcher.matches() ? HexFormat.of().parseHex(matcher.group(1)) : literal.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String unquoteBits(String literal) {

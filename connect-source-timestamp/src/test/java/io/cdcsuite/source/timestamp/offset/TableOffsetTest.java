@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,12 +75,39 @@ class TableOffsetTest {
     @Test
     void partitionsAreVersionedByProtocol() {
         TablePartition partition = new TablePartition("app", new TableId("shop", "orders"));
-        assertThat(partition.toMap()).containsExactly(Map.entry("protocol", "1"), Map.entry("server", "app"),
+        assertThat(partition.toMap()).containsExactly(Map.entry("server", "app"), Map.entry("protocol", "1"),
                 Map.entry("db", "shop"), Map.entry("table", "orders"));
         assertThat(TablePartition.fromMap(partition.toMap())).isEqualTo(partition);
-        assertThatThrownBy(() -> TablePartition.fromMap(Map.of("protocol", "2", "server", "app", "db", "shop", "table", "t")))
-                .hasMessageContaining("protocol");
-        assertThatThrownBy(() -> TablePartition.fromMap(Map.of("protocol", "1", "server", "app", "table", "t")))
-                .hasMessageContaining("'db'");
+        assertThatThrownBy(() -> TablePartition.fromMap(ordered("server", "app", "protocol", "2", "db", "shop",
+                "table", "t"))).hasMessageContaining("protocol");
+        assertThatThrownBy(() -> TablePartition.fromMap(ordered("server", "app", "protocol", "1", "db", "",
+                "table", "t"))).hasMessageContaining("'db'");
+    }
+
+    /**
+     * Connect's offsets REST API hands stored partitions around as HashMaps (JsonConverter's schemaless form) and
+     * finds offsets by the bytes of the partition serialized in iteration order: that order must be ours.
+     */
+    @Test
+    void partitionKeysKeepTheirOrderThroughAHashMapAsConnectsOffsetsApiUsesIt() {
+        Map<String, Object> partition = new TablePartition("tsdemo", new TableId("shop", "orders")).toMap();
+
+        assertThat(new HashMap<>(partition).keySet()).containsExactlyElementsOf(partition.keySet());
+    }
+
+    @Test
+    void partitionsInAnotherKeyOrderAreRefusedBecauseConnectWouldStoreThemUnderAnotherKey() {
+        assertThatThrownBy(() -> TablePartition.fromMap(ordered("protocol", "1", "server", "app", "db", "shop",
+                "table", "orders"))).hasMessageContaining("server, protocol, db, table, in this order");
+        assertThatThrownBy(() -> TablePartition.fromMap(ordered("server", "app", "protocol", "1", "table", "orders")))
+                .hasMessageContaining("must be exactly");
+    }
+
+    private static Map<String, Object> ordered(String... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

@@ -3,6 +3,7 @@ package io.cdcsuite.source.timestamp.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,12 @@ class DefaultValuesTest {
         assertThat(schemaDefault("bit(1)", false, "b'1'", "")).isEqualTo(true);
         assertThat((byte[]) schemaDefault("bit(10)", false, "b'1000000001'", "")).containsExactly(0x01, 0x02);
         assertThat(schemaDefault("timestamp(3)", false, "2020-01-02 03:04:05.600", "")).isEqualTo("2020-01-02T03:04:05.600Z");
+    }
+
+    @Test
+    void binaryDefaultsAreTheBytesOfInformationSchemasHexLiteral() {
+        assertThat(schemaDefault("varbinary(8)", true, "0x78797A", "")).isEqualTo(ByteBuffer.wrap(new byte[] {'x', 'y', 'z'}));
+        assertThat(schemaDefault("varbinary(4)", true, "0x", "")).isEqualTo(ByteBuffer.wrap(new byte[0]));
     }
 
     @Test
