@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
 import io.cdcsuite.transforms.config.ChoiceValidator;
+import io.cdcsuite.transforms.config.CrossKeyCheck;
 import io.cdcsuite.transforms.config.NonEmptyListValidator;
 import io.cdcsuite.transforms.config.OperationListValidator;
 import io.cdcsuite.transforms.config.RegexValidator;
@@ -38,7 +39,8 @@ public final class ChangeMatchConfig extends AbstractConfig {
                             + " (an unset criterion matches anything; at least one must be set).",
                     GROUP, 1, ConfigDef.Width.SHORT, "Filter mode")
             .define(OPERATIONS, ConfigDef.Type.LIST, "", new OperationListValidator(), ConfigDef.Importance.HIGH,
-                    OPERATIONS_DOC, GROUP, 2, ConfigDef.Width.SHORT, "Operations")
+                    OPERATIONS_DOC, GROUP, 2, ConfigDef.Width.SHORT, "Operations", List.of(),
+                    new CrossKeyCheck(ChangeMatchConfig::requireCriterion))
             .define(TABLES, ConfigDef.Type.LIST, "", new RegexValidator(), ConfigDef.Importance.HIGH,
                     TABLES_DOC, GROUP, 3, ConfigDef.Width.LONG, "Tables");
 
@@ -58,12 +60,25 @@ public final class ChangeMatchConfig extends AbstractConfig {
         super(definition, originals, false);
         List<String> operations = definition.names().contains(OPERATIONS) ? getList(OPERATIONS) : List.of();
         List<String> tables = definition.names().contains(TABLES) ? getList(TABLES) : List.of();
-        if (definition.names().contains(FILTER_MODE) && operations.isEmpty() && tables.isEmpty()) {
-            throw new ConfigException(OPERATIONS, operations, "set " + OPERATIONS + " and/or " + TABLES
-                    + ": without either, every record matches");
+        if (definition.names().contains(FILTER_MODE)) {
+            requireCriterion(values());
         }
         matcher = new ChangeMatcher(OperationListValidator.parse(OPERATIONS, operations),
                 tables.stream().map(Pattern::compile).toList());
+    }
+
+    /** The filter needs a criterion: without operations or tables, every record would match. */
+    private static void requireCriterion(Map<String, ?> parsed) {
+        Object operations = parsed.get(OPERATIONS);
+        Object tables = parsed.get(TABLES);
+        if (isEmpty(operations) && isEmpty(tables)) {
+            throw new ConfigException(OPERATIONS, operations, "set " + OPERATIONS + " and/or " + TABLES
+                    + ": without either, every record matches");
+        }
+    }
+
+    private static boolean isEmpty(Object list) {
+        return list == null || ((List<?>) list).isEmpty();
     }
 
     ChangeMatcher matcher() {

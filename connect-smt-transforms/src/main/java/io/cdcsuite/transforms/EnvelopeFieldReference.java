@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -122,6 +123,20 @@ final class EnvelopeFieldReference {
             }
             Struct blockStruct = (Struct) envelope.getWithoutDefault(block);
             return blockStruct == null ? null : blockStruct.getWithoutDefault(field);
+        }
+    }
+
+    /** Validates {@code add.fields} / {@code add.headers} (the prefix is the same for every entry). */
+    static final class ListValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            List<?> entries = (List<?>) value;
+            parse(name, entries == null ? List.of() : entries.stream().map(String::valueOf).toList(), "");
+        }
+
+        @Override
+        public String toString() {
+            return "list of [struct.]field[:name]";
         }
     }
 }

@@ -22,7 +22,8 @@ public abstract class Normalize<R extends ConnectRecord<R>> implements Transform
             + "VariableScaleDecimal, decimals encoded as strings, Year) to Connect's Date, Time, Timestamp and Decimal, "
             + "in envelopes (before/after) and flat rows, with or without schema. Connect's Timestamp and Time hold "
             + "milliseconds: micros.handling says whether microseconds are truncated, rounded, or kept in an extra "
-            + "field. Tombstones and values without convertible fields pass unchanged. Use "
+            + "field. Tombstones and values without convertible fields pass unchanged. Placed after Unwrap it gives "
+            + "the same rows at about a third of the cost (one flat row instead of two rows and the envelope). Use "
             + "<code>" + Key.class.getName() + "</code> for the key and <code>" + Value.class.getName()
             + "</code> for the value.";
 

@@ -1,5 +1,6 @@
 package io.cdcsuite.transforms;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
+import io.cdcsuite.transforms.config.CrossKeyCheck;
 import io.cdcsuite.transforms.config.RegexValidator;
 
 /** Configuration of {@link Route}. */
@@ -36,16 +38,20 @@ public final class RouteConfig extends AbstractConfig {
                     "Databases whose whole name matches are merged into " + DATABASE_MERGE_REPLACEMENT
                             + " (sharded databases, e.g. `shop_\\d+`).",
                     GROUP_MERGE, 1, ConfigDef.Width.MEDIUM, "Database merge regex")
-            .define(DATABASE_MERGE_REPLACEMENT, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+            .define(DATABASE_MERGE_REPLACEMENT, ConfigDef.Type.STRING, "", null, ConfigDef.Importance.MEDIUM,
                     "The merged database name; may refer to groups of the regex ($1).",
-                    GROUP_MERGE, 2, ConfigDef.Width.MEDIUM, "Database merge replacement")
+                    GROUP_MERGE, 2, ConfigDef.Width.MEDIUM, "Database merge replacement", List.of(),
+                    new CrossKeyCheck(parsed -> requireReplacement(DATABASE_MERGE_REGEX, DATABASE_MERGE_REPLACEMENT,
+                            parsed)))
             .define(TABLE_MERGE_REGEX, ConfigDef.Type.STRING, "", new RegexValidator(), ConfigDef.Importance.MEDIUM,
                     "Tables whose whole name matches are merged into " + TABLE_MERGE_REPLACEMENT
                             + " (sharded tables, e.g. `orders_\\d+`).",
                     GROUP_MERGE, 3, ConfigDef.Width.MEDIUM, "Table merge regex")
-            .define(TABLE_MERGE_REPLACEMENT, ConfigDef.Type.STRING, "", ConfigDef.Importance.MEDIUM,
+            .define(TABLE_MERGE_REPLACEMENT, ConfigDef.Type.STRING, "", null, ConfigDef.Importance.MEDIUM,
                     "The merged table name, e.g. orders; may refer to groups of the regex ($1).",
-                    GROUP_MERGE, 4, ConfigDef.Width.MEDIUM, "Table merge replacement")
+                    GROUP_MERGE, 4, ConfigDef.Width.MEDIUM, "Table merge replacement", List.of(),
+                    new CrossKeyCheck(parsed -> requireReplacement(TABLE_MERGE_REGEX, TABLE_MERGE_REPLACEMENT,
+                            parsed)))
             .define(KEY_ENFORCE_UNIQUENESS, ConfigDef.Type.BOOLEAN, true, ConfigDef.Importance.MEDIUM,
                     "Merged tables may have the same primary key values: add to the key of every merged record a "
                             + "STRING field naming its physical table (as Debezium's ByLogicalTableRouter does). A record "
@@ -65,14 +71,15 @@ public final class RouteConfig extends AbstractConfig {
 
     public RouteConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
-        requireReplacement(DATABASE_MERGE_REGEX, DATABASE_MERGE_REPLACEMENT);
-        requireReplacement(TABLE_MERGE_REGEX, TABLE_MERGE_REPLACEMENT);
+        requireReplacement(DATABASE_MERGE_REGEX, DATABASE_MERGE_REPLACEMENT, values());
+        requireReplacement(TABLE_MERGE_REGEX, TABLE_MERGE_REPLACEMENT, values());
     }
 
-    private void requireReplacement(String regexKey, String replacementKey) {
-        String regex = getString(regexKey);
-        String replacement = getString(replacementKey);
-        if (regex.isEmpty()) {
+    /** A merge regex needs a replacement, which may refer only to groups the regex has. */
+    private static void requireReplacement(String regexKey, String replacementKey, Map<String, ?> parsed) {
+        String regex = (String) parsed.get(regexKey);
+        String replacement = parsed.get(replacementKey) == null ? "" : (String) parsed.get(replacementKey);
+        if (regex == null || regex.isEmpty() || !RegexValidator.isValid(regex)) {
             return;
         }
         if (replacement.isEmpty()) {

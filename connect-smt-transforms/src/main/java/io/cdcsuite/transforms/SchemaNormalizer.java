@@ -33,8 +33,15 @@ final class SchemaNormalizer {
     private static final String CONNECT_DECIMAL_PRECISION = "connect.decimal.precision";
     private static final Pattern DECIMAL_COLUMN_TYPE = Pattern.compile("(?i)(DECIMAL|NUMERIC|DEC|FIXED)\\b.*");
 
-    /** A schema's normalized form; {@code converter} is null when neither schema nor values change. */
-    record Plan(Schema schema, UnaryOperator<Object> converter, TemporalConversion temporal) {
+    /**
+     * A schema's normalized form; {@code converter} is null when neither schema nor values change. A changed struct
+     * also has its {@link StructBuilder}, with which a parent struct builds it in two steps.
+     */
+    record Plan(Schema schema, UnaryOperator<Object> converter, TemporalConversion temporal, StructBuilder struct) {
+        Plan(Schema schema, UnaryOperator<Object> converter, TemporalConversion temporal) {
+            this(schema, converter, temporal, null);
+        }
+
         static Plan unchanged(Schema schema) {
             return new Plan(schema, null, null);
         }
@@ -176,16 +183,16 @@ final class SchemaNormalizer {
                 return Plan.unchanged(schema);
             }
             Schema normalized = builder.build();
-            FieldCopy[] steps = fieldPlans.stream().map(fieldPlan -> fieldPlan.copyInto(normalized))
-                    .toArray(FieldCopy[]::new);
-            return new Plan(normalized, value -> {
-                Struct in = (Struct) value;
-                Struct out = new Struct(normalized);
-                for (FieldCopy step : steps) {
-                    step.copy(in, out);
-                }
-                return out;
-            }, null);
+            List<FieldCopy> required = new ArrayList<>();
+            List<FieldCopy> others = new ArrayList<>();
+            for (FieldPlan fieldPlan : fieldPlans) {
+                Schema target = normalized.field(fieldPlan.source().name()).schema();
+                boolean mustBeSet = !target.isOptional() && target.defaultValue() == null;
+                (mustBeSet ? required : others).add(fieldPlan.copyInto(normalized));
+            }
+            StructBuilder struct = new StructBuilder(normalized, required.toArray(FieldCopy[]::new),
+                    others.toArray(FieldCopy[]::new));
+            return new Plan(normalized, struct::build, null, struct);
         }
 
         private Schema microsSchema(Schema temporalSchema, TemporalConversion conversion) {
@@ -263,7 +270,49 @@ final class SchemaNormalizer {
             if (microsName != null) {
                 return new TemporalWithMicros(source, target, normalized.field(microsName), plan.temporal());
             }
+            if (plan.struct() != null) {
+                return new NestedStruct(source, target, plan.struct());
+            }
             return new Converted(source, target, plan.changes() ? plan.converter() : null);
+        }
+    }
+
+    /**
+     * Builds the normalized struct of one schema: the fields that must be set (required, no default) first, then the
+     * others. {@link Struct#put} validates a struct value in full, so a parent holds its new child struct while only
+     * the first part is set ({@link NestedStruct}); every value is still validated once, when it is put.
+     */
+    private static final class StructBuilder {
+        private final Schema schema;
+        private final FieldCopy[] required;
+        private final FieldCopy[] others;
+
+        StructBuilder(Schema schema, FieldCopy[] required, FieldCopy[] others) {
+            this.schema = schema;
+            this.required = required;
+            this.others = others;
+        }
+
+        Object build(Object value) {
+            Struct in = (Struct) value;
+            Struct out = start(in);
+            finish(in, out);
+            return out;
+        }
+
+        /** A new struct holding the fields that must be set: valid, so it can be put into its parent. */
+        Struct start(Struct in) {
+            Struct out = new Struct(schema);
+            for (FieldCopy step : required) {
+                step.copy(in, out);
+            }
+            return out;
+        }
+
+        void finish(Struct in, Struct out) {
+            for (FieldCopy step : others) {
+                step.copy(in, out);
+            }
         }
     }
 
@@ -280,6 +329,24 @@ final class SchemaNormalizer {
             if (value != null) {
                 try {
                     out.put(target, convert == null ? value : convert.apply(value));
+                } catch (DataException e) {
+                    throw new DataException("Field '" + source.name() + "': " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** A changed struct field (an envelope's before and after): put into the parent before it is filled. */
+    private record NestedStruct(Field source, Field target, StructBuilder builder) implements FieldCopy {
+        @Override
+        public void copy(Struct in, Struct out) {
+            Object value = Structs.raw(in, source);
+            if (value != null) {
+                try {
+                    Struct nestedIn = (Struct) value;
+                    Struct nested = builder.start(nestedIn);
+                    out.put(target, nested);
+                    builder.finish(nestedIn, nested);
                 } catch (DataException e) {
                     throw new DataException("Field '" + source.name() + "': " + e.getMessage(), e);
                 }

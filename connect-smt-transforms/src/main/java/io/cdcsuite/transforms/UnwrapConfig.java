@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigException;
 
 import io.cdcsuite.transforms.config.ChoiceValidator;
+import io.cdcsuite.transforms.config.UnsupportedValidator;
 
 /**
  * Configuration of {@link Unwrap}: the keys and defaults of Debezium's ExtractNewRecordState, so that a connector
@@ -47,13 +47,13 @@ public final class UnwrapConfig extends AbstractConfig {
                     "In the rewrite modes, null fields whose schema has a default take the default (Debezium "
                             + "copies the row with Kafka's InsertField, which does so). Other modes pass the row as is.",
                     GROUP_DELETES, 2, ConfigDef.Width.SHORT, "Replace null with default")
-            .define(ADD_FIELDS, ConfigDef.Type.LIST, "", ConfigDef.Importance.LOW,
+            .define(ADD_FIELDS, ConfigDef.Type.LIST, "", new EnvelopeFieldReference.ListValidator(), ConfigDef.Importance.LOW,
                     "Envelope fields to add to the row, each named with " + ADD_FIELDS_PREFIX + "." + FIELD_REFERENCE_DOC,
                     GROUP_METADATA, 1, ConfigDef.Width.LONG, "Add fields")
             .define(ADD_FIELDS_PREFIX, ConfigDef.Type.STRING, "__", ConfigDef.Importance.LOW,
                     "Prefix of the names of the added fields.",
                     GROUP_METADATA, 2, ConfigDef.Width.SHORT, "Field prefix")
-            .define(ADD_HEADERS, ConfigDef.Type.LIST, "", ConfigDef.Importance.LOW,
+            .define(ADD_HEADERS, ConfigDef.Type.LIST, "", new EnvelopeFieldReference.ListValidator(), ConfigDef.Importance.LOW,
                     "Envelope fields to add as headers, each named with " + ADD_HEADERS_PREFIX + "."
                             + FIELD_REFERENCE_DOC + " A tombstone gets only the op header, with 'd'.",
                     GROUP_METADATA, 3, ConfigDef.Width.LONG, "Add headers")
@@ -63,18 +63,18 @@ public final class UnwrapConfig extends AbstractConfig {
             .define(ROUTE_BY_FIELD, ConfigDef.Type.STRING, "", ConfigDef.Importance.LOW,
                     "A STRING field of the row whose value becomes the topic (the before-image's for deletes); empty "
                             + "values keep the topic.",
-                    GROUP_ROUTING, 1, ConfigDef.Width.MEDIUM, "Route by field");
+                    GROUP_ROUTING, 1, ConfigDef.Width.MEDIUM, "Route by field")
+            .define(DROP_FIELDS_HEADER_NAME, ConfigDef.Type.STRING, "",
+                    new UnsupportedValidator("it needs Debezium's ExtractChangedRecordState"), ConfigDef.Importance.LOW,
+                    "Debezium's header listing fields to drop, written by its ExtractChangedRecordState, which this "
+                            + "suite does not provide: must stay empty.",
+                    GROUP_METADATA, 5, ConfigDef.Width.MEDIUM, "Drop fields header (not supported)");
 
     private final List<EnvelopeFieldReference> addedFields;
     private final List<EnvelopeFieldReference> addedHeaders;
 
     public UnwrapConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
-        Object dropFieldsHeader = originals.get(DROP_FIELDS_HEADER_NAME);
-        if (dropFieldsHeader != null && !dropFieldsHeader.toString().isBlank()) {
-            throw new ConfigException(DROP_FIELDS_HEADER_NAME, dropFieldsHeader,
-                    "not supported by " + Unwrap.class.getName() + " (it needs Debezium's ExtractChangedRecordState)");
-        }
         addedFields = EnvelopeFieldReference.parse(ADD_FIELDS, getList(ADD_FIELDS), getString(ADD_FIELDS_PREFIX));
         addedHeaders = EnvelopeFieldReference.parse(ADD_HEADERS, getList(ADD_HEADERS), getString(ADD_HEADERS_PREFIX));
     }

@@ -18,6 +18,16 @@ public final class RegexValidator implements ConfigDef.Validator {
         }
     }
 
+    /** True when {@code regex} compiles (a cross-key rule leaves invalid ones to this validator). */
+    public static boolean isValid(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
     private static void check(String name, String regex) {
         try {
             Pattern.compile(regex);
