@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import io.cdcsuite.transforms.Normalize;
 
 /**
- * ns/record of the suite's Normalize (six temporal columns and a Year converted) on the records of
+ * ns/record of the suite's Normalize (every date/time column and YEAR converted) on the records of
  * {@link UnwrapBenchmark}, as envelopes and as unwrapped rows; compare with its debeziumExtractNewRecordState figure
  * of the same run.
  */

@@ -23,6 +23,8 @@ import io.cdcsuite.sink.cassandra.session.ConnectionCheck;
 public class CassandraSinkConnector extends SinkConnector {
     /** Set by the connector in each task's configuration: the task's number, for metric names. */
     static final String TASK_ID = "task.id";
+    /** How many tasks the connector runs: a task alone is the only writer of its aggregates' slots. */
+    static final String TASK_COUNT = "task.count";
 
     private Map<String, String> settings;
 
@@ -48,6 +50,7 @@ public class CassandraSinkConnector extends SinkConnector {
         for (int i = 0; i < maxTasks; i++) {
             Map<String, String> config = new HashMap<>(settings);
             config.put(TASK_ID, Integer.toString(i));
+            config.put(TASK_COUNT, Integer.toString(maxTasks));
             configs.add(config);
         }
         return configs;

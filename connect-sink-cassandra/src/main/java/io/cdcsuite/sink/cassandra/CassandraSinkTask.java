@@ -47,9 +47,12 @@ public class CassandraSinkTask extends SinkTask {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long the first put() waits for the session before handing its batch back. */
     private static final long SESSION_WAIT_MILLIS = 10_000;
+    /** How long closing partitions waits for their writes, so that their next owner does not overlap them. */
+    private static final long DRAIN_MILLIS = 60_000;
 
     private CassandraSinkConfig config;
     private String taskId;
+    private int taskCount;
     private CompletableFuture<CqlSession> session;
     private SinkMetrics metrics;
     private AsyncWriter writer;
@@ -65,6 +68,7 @@ public class CassandraSinkTask extends SinkTask {
         config = new CassandraSinkConfig(props);
         config.validateCombination();
         taskId = props.getOrDefault(CassandraSinkConnector.TASK_ID, "0");
+        taskCount = Integer.parseInt(props.getOrDefault(CassandraSinkConnector.TASK_COUNT, "1"));
         String sessionName = config.connectorName() + "-" + taskId;
         session = SessionFactory.connect(config, sessionName, true, CONNECT_TIMEOUT).toCompletableFuture();
     }
@@ -89,12 +93,16 @@ public class CassandraSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         if (processor != null) {
+            processor.drain(DRAIN_MILLIS);
             processor.reset(partitions);
         }
     }
 
     @Override
     public void stop() {
+        if (processor != null) {
+            processor.close(DRAIN_MILLIS);
+        }
         if (writer != null) {
             writer.close();
         }
@@ -139,8 +147,11 @@ public class CassandraSinkTask extends SinkTask {
         DeadLetterRouter deadLetters = new DeadLetterRouter(context.errantRecordReporter(), tolerateAll);
         List<ChangeWriter> changeWriters = new ArrayList<>(List.of(tables));
         if (!config.aggregates().isEmpty()) {
+            // with other tasks, a slot may get members from several of them: their recomputes are verified
+            AggregateWriter.Settings settings = new AggregateWriter.Settings(cqlSession, config::consistencyLevel,
+                    config.batchMaxStatements(), taskCount > 1);
             changeWriters.add(new AggregateWriter(config.aggregates(), new SessionCatalog(cqlSession), config.autoCreate(),
-                    config.keyspaceReplication(), cqlSession, config::consistencyLevel, deadLetters));
+                    config.keyspaceReplication(), settings, deadLetters));
         }
         processor = new SinkProcessor(mapper, schemas, converter, new WriteTimestampPolicy(config.writeTimestampSource()),
                 changeWriters, writer, deadLetters, metrics, context, config.retryBackoffInitialMs(),

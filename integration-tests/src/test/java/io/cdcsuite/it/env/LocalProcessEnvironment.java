@@ -56,6 +56,27 @@ final class LocalProcessEnvironment implements TestEnvironment {
     }
 
     @Override
+    public void killConnectWorker() {
+        stack.connect().kill();
+    }
+
+    @Override
+    public void startConnectWorker() {
+        // the plugin.path the stack assembled for the plugin dirs it was given (see PluginPath)
+        stack.connect().start(stack.kafka().bootstrapServers(), stack.dir().resolve("plugins"));
+    }
+
+    @Override
+    public void stopCassandra() {
+        stack.cassandra().stop();
+    }
+
+    @Override
+    public void startCassandra() {
+        stack.cassandra().start();
+    }
+
+    @Override
     public void close() {
         stack.close();
     }

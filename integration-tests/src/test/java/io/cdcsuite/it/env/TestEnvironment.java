@@ -27,6 +27,21 @@ public interface TestEnvironment extends AutoCloseable {
     /** The addresses and credentials a connector config must use, as the Connect worker reaches them. */
     ConnectView connectView();
 
+    /** Stops Cassandra (an outage); {@link #startCassandra()} brings it back with the same data and address. */
+    void stopCassandra();
+
+    /** Starts Cassandra again after {@link #stopCassandra()} and returns once it answers CQL. */
+    void startCassandra();
+
+    /**
+     * {@code kill -9} of the Connect worker: no shutdown hooks, no final offset commit. Its connectors run again
+     * after {@link #startConnectWorker()}.
+     */
+    void killConnectWorker();
+
+    /** Starts the worker again after {@link #killConnectWorker()}; returns once its REST API answers. */
+    void startConnectWorker();
+
     @Override
     void close();
 

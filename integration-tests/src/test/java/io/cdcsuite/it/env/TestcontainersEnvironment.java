@@ -2,6 +2,7 @@ package io.cdcsuite.it.env;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
 import io.cdcsuite.stack.ConnectRestClient;
 import io.cdcsuite.stack.ConnectWorker;
 import io.cdcsuite.stack.MySqlServer;
@@ -35,12 +38,16 @@ import org.testcontainers.utility.MountableFile;
 final class TestcontainersEnvironment implements TestEnvironment {
     private static final String PLUGIN_PATH = "/opt/connect/plugins";
     private static final int CONNECT_PORT = 8083;
+    private static final int CQL_PORT = 9042;
 
     private final Network network = Network.newNetwork();
     private final MySQLContainer mysql;
     private final KafkaContainer kafka;
     private final CassandraContainer cassandra;
     private final GenericContainer<?> connect;
+    private String connectUrl;
+    /** The CQL address from the test JVM; changes when a restarted container gets another host port. */
+    private InetSocketAddress cassandraAddress;
 
     TestcontainersEnvironment(List<Path> pluginDirs) {
         mysql = new MySQLContainer(image("mysql", "mysql:8.4"))
@@ -56,8 +63,10 @@ final class TestcontainersEnvironment implements TestEnvironment {
         mysql.start();
         kafka.start();
         cassandra.start();
+        cassandraAddress = cassandra.getContactPoint();
         createCdcUser();
         connect.start();
+        connectUrl = connectUrl();
     }
 
     private GenericContainer<?> connectWorker(List<Path> pluginDirs) {
@@ -128,19 +137,77 @@ final class TestcontainersEnvironment implements TestEnvironment {
 
     @Override
     public ConnectRestClient connect() {
-        return new ConnectRestClient("http://" + connect.getHost() + ":" + connect.getMappedPort(CONNECT_PORT));
+        return new ConnectRestClient(connectUrl);
+    }
+
+    private String connectUrl() {
+        InetSocketAddress address = hostAddress(connect, CONNECT_PORT);
+        return "http://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Asks Docker, not the container's cached info: a restarted container may have another host port. */
+    private static InetSocketAddress hostAddress(GenericContainer<?> container, int containerPort) {
+        Ports.Binding[] bindings = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+        return new InetSocketAddress(container.getHost(), Integer.parseInt(bindings[0].getHostPortSpec()));
+    }
+
+    @Override
+    public void killConnectWorker() {
+        connect.getDockerClient().killContainerCmd(connect.getContainerId()).withSignal("KILL").exec();
+    }
+
+    @Override
+    public void startConnectWorker() {
+        connect.getDockerClient().startContainerCmd(connect.getContainerId()).exec();
+        connectUrl = connectUrl();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!connect().isReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the restarted Connect container did not answer within 3 minutes");
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the Connect container restarts", e);
+            }
+        }
     }
 
     @Override
     public CqlSession cassandra() {
-        return CqlSession.builder().addContactPoint(cassandra.getContactPoint())
+        return CqlSession.builder().addContactPoint(cassandraAddress)
                 .withLocalDatacenter(cassandra.getLocalDatacenter()).build();
     }
 
     @Override
     public ConnectView connectView() {
         return new ConnectView("mysql", 3306, MySqlServer.CDC_USER, MySqlServer.CDC_PASSWORD, "kafka:19092",
-                "cassandra", 9042, "datacenter1");
+                "cassandra", CQL_PORT, "datacenter1");
+    }
+
+    /** docker stop: unlike {@code GenericContainer.stop()} it keeps the container, its data and network alias. */
+    @Override
+    public void stopCassandra() {
+        cassandra.getDockerClient().stopContainerCmd(cassandra.getContainerId()).exec();
+    }
+
+    @Override
+    public void startCassandra() {
+        cassandra.getDockerClient().startContainerCmd(cassandra.getContainerId()).exec();
+        cassandraAddress = hostAddress(cassandra, CQL_PORT);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            try (CqlSession session = cassandra()) {
+                session.execute("SELECT release_version FROM system.local");
+                return;
+            } catch (RuntimeException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cassandra container did not answer CQL within 3 minutes", notYet);
+                }
+            }
+        }
     }
 
     @Override

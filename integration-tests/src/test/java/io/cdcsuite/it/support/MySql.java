@@ -1,6 +1,7 @@
 package io.cdcsuite.it.support;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -16,6 +17,19 @@ public final class MySql {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row of a query, as text (null for SQL NULL). */
+    public static String queryValue(TestEnvironment env, String query) {
+        try (Connection connection = env.mysqlRoot(null); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(query)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row from: " + query);
+            }
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed: " + e.getMessage(), e);
         }

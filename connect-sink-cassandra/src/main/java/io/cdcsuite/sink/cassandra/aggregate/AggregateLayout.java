@@ -24,6 +24,7 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
     public static final String MEMBER_COUNT = "member_count";
     static final String VERSION = "version";
     static final String PRESENT = "present";
+    static final String SERVING_TIMESTAMP = "serving_timestamp";
     private static final Set<DataType> INTEGRAL = Set.of(DataTypes.TINYINT, DataTypes.SMALLINT, DataTypes.INT,
             DataTypes.BIGINT, DataTypes.VARINT, DataTypes.COUNTER);
 
@@ -60,6 +61,7 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
             contributions.add(require(members, measure.contributionColumn()));
             measures.add(require(serving, measure.name()));
         }
+        require(members, SERVING_TIMESTAMP);
         return new AggregateLayout(definition, groups, contributions, measures);
     }
 

@@ -147,6 +147,17 @@ public final class AggregateParser {
         if (measures.isEmpty()) {
             throw error(at, table + " has no measure (COUNT, SUM, MIN, MAX or AVG)");
         }
+        // group columns are also columns of the members and membership tables, next to these
+        Set<String> reserved = new LinkedHashSet<>(List.of(AggregateDefinition.WINDOW_START,
+                AggregateLayout.MEMBER_COUNT, AggregateDefinition.MEMBER_KEY, AggregateLayout.VERSION,
+                AggregateLayout.PRESENT, AggregateLayout.SERVING_TIMESTAMP));
+        measures.forEach(measure -> reserved.add(measure.contributionColumn()));
+        for (String column : groupBy) {
+            if (reserved.contains(column)) {
+                throw error(at, "GROUP BY column " + column + " has a name the aggregate's tables use: rename it "
+                        + "in the source or with a transform");
+            }
+        }
         Set<String> names = new LinkedHashSet<>(groupBy);
         names.add(AggregateDefinition.WINDOW_START);
         names.add(AggregateLayout.MEMBER_COUNT);

@@ -10,10 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 
 /** Runs the aggregates' prepared statements asynchronously: binds values by the statement's own types. */
@@ -27,15 +30,33 @@ final class AggregateSession {
         this.consistency = consistency;
     }
 
+    /** One statement with its values, to run alone or in a batch. */
+    record Bound(String cql, List<Object> values) {
+    }
+
     /** Every row of a (single-partition) query, across pages. */
-    CompletionStage<List<Row>> rows(String cql, List<Object> values) {
-        return bind(cql, values).thenCompose(statement -> session.executeAsync(statement))
+    CompletionStage<List<Row>> rows(Bound query) {
+        return bind(query).thenCompose(statement -> session.executeAsync(statement.setConsistencyLevel(consistency)))
                 .thenCompose(first -> collect(first, new ArrayList<>()));
     }
 
-    CompletionStage<Void> write(String cql, List<Object> values) {
-        return bind(cql, values).thenCompose(statement -> session.executeAsync(statement.setIdempotent(true)))
-                .thenApply(result -> null);
+    /** Writes, as one request: alone, or as an unlogged batch. */
+    CompletionStage<Void> write(List<Bound> writes) {
+        List<CompletableFuture<BoundStatement>> bound = new ArrayList<>(writes.size());
+        writes.forEach(write -> bound.add(bind(write)));
+        return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new)).thenCompose(all -> {
+            Statement<?> statement;
+            if (bound.size() == 1) {
+                statement = bound.get(0).join();
+            } else {
+                BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
+                for (CompletableFuture<BoundStatement> one : bound) {
+                    batch = batch.add(one.join());
+                }
+                statement = batch;
+            }
+            return session.executeAsync(statement.setConsistencyLevel(consistency).setIdempotent(true));
+        }).thenApply(result -> null);
     }
 
     private static CompletionStage<List<Row>> collect(AsyncResultSet page, List<Row> rows) {
@@ -46,9 +67,10 @@ final class AggregateSession {
         return page.fetchNextPage().thenCompose(next -> collect(next, rows));
     }
 
-    private CompletionStage<BoundStatement> bind(String cql, List<Object> values) {
-        return prepare(cql).thenApply(statement -> {
+    private CompletableFuture<BoundStatement> bind(Bound bound) {
+        return prepare(bound.cql()).thenApply(statement -> {
             BoundStatementBuilder builder = statement.boundStatementBuilder();
+            List<Object> values = bound.values();
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value == null) {
@@ -59,7 +81,7 @@ final class AggregateSession {
                     builder.set(i, value, codec);
                 }
             }
-            return builder.setConsistencyLevel(consistency).build();
+            return builder.build();
         });
     }
 

@@ -44,7 +44,11 @@ final class AggregateStatements {
         return create(definition.target(), columns, primaryKey) + options;
     }
 
-    /** Members table: one partition per group and window, one row per source row in it. */
+    /**
+     * Members table: one partition per group and window, one row per source row in it, and a static column with the
+     * timestamp of the slot's last serving write (it outlives a deleted serving row, so the next serving write can be
+     * stamped after it without trusting any clock).
+     */
     String createMembers() {
         List<String> columns = new ArrayList<>();
         layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
@@ -52,6 +56,7 @@ final class AggregateStatements {
         for (int i = 0; i < definition.measures().size(); i++) {
             columns.add(column(definition.measures().get(i).contributionColumn(), layout.contributionTypes().get(i)));
         }
+        columns.add(column(AggregateLayout.SERVING_TIMESTAMP, DataTypes.BIGINT) + " STATIC");
         return create(definition.membersTable(), columns,
                 "(" + quoted(layout.slotColumns()) + "), " + quote(AggregateDefinition.MEMBER_KEY));
     }
@@ -66,10 +71,11 @@ final class AggregateStatements {
         return create(definition.memberOfTable(), columns, quote(AggregateDefinition.MEMBER_KEY));
     }
 
-    String selectMembership() {
-        return "SELECT " + quote(AggregateLayout.VERSION) + ", " + quote(AggregateLayout.PRESENT) + ", "
-                + quoted(layout.slotColumns()) + " FROM " + definition.memberOfTable().cql() + " WHERE "
-                + quote(AggregateDefinition.MEMBER_KEY) + " = ?";
+    /** The memberships of a list of source rows ({@code member_key IN ?}). */
+    String selectMemberships() {
+        return "SELECT " + quote(AggregateDefinition.MEMBER_KEY) + ", " + quote(AggregateLayout.VERSION) + ", "
+                + quote(AggregateLayout.PRESENT) + ", " + quoted(layout.slotColumns()) + " FROM "
+                + definition.memberOfTable().cql() + " WHERE " + quote(AggregateDefinition.MEMBER_KEY) + " IN ?";
     }
 
     String insertMembership() {
@@ -92,17 +98,27 @@ final class AggregateStatements {
         return "DELETE FROM " + definition.membersTable().cql() + " USING TIMESTAMP ? WHERE " + equalities(key);
     }
 
-    String selectMembers() {
-        List<String> columns = new ArrayList<>();
+    /**
+     * The members and serving timestamps of the slots that share every slot column but the first, with the first
+     * one's values as a list ({@code first IN ? AND second = ? ...}); a slot without members still returns its static
+     * row. The slot columns come first in each row.
+     */
+    String selectSlots() {
+        List<String> columns = new ArrayList<>(layout.slotColumns());
         columns.add(AggregateDefinition.MEMBER_KEY);
         definition.measures().forEach(m -> columns.add(m.contributionColumn()));
-        return "SELECT " + quoted(columns) + " FROM " + definition.membersTable().cql() + " WHERE "
-                + equalities(layout.slotColumns());
+        columns.add(AggregateLayout.SERVING_TIMESTAMP);
+        List<String> slot = layout.slotColumns();
+        String restrictions = quote(slot.get(0)) + " IN ?";
+        if (slot.size() > 1) {
+            restrictions += " AND " + equalities(slot.subList(1, slot.size()));
+        }
+        return "SELECT " + quoted(columns) + " FROM " + definition.membersTable().cql() + " WHERE " + restrictions;
     }
 
-    String selectServingWriteTime() {
-        return "SELECT WRITETIME(" + quote(AggregateLayout.MEMBER_COUNT) + ") FROM " + definition.target().cql()
-                + " WHERE " + equalities(layout.slotColumns());
+    String updateServingTimestamp() {
+        return "UPDATE " + definition.membersTable().cql() + " USING TIMESTAMP ? AND TTL ? SET "
+                + quote(AggregateLayout.SERVING_TIMESTAMP) + " = ? WHERE " + equalities(layout.slotColumns());
     }
 
     String insertServing() {

@@ -1,14 +1,14 @@
 package io.cdcsuite.sink.cassandra.aggregate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.datastax.oss.driver.api.core.cql.Row;
 
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.write.FailureKind;
@@ -16,14 +16,13 @@ import io.cdcsuite.sink.cassandra.write.RecordPosition;
 import io.cdcsuite.sink.cassandra.write.WriteUnit;
 
 /**
- * Applies one batch's changes to one aggregate, in three steps that make every failure and replay harmless:
+ * Applies one batch's changes to one aggregate, in steps that make every failure and replay harmless:
  * <ol>
- * <li>read each changed row's membership (version = write timestamp of the last change applied to it) and skip
- * changes that are not newer; move the others: insert the member into its new slot, delete it from its old one,
- * both stamped with the change's own write timestamp;</li>
- * <li>recompute every touched slot's serving row from its members partition, then re-read the partition and
- * recompute again if another task changed it meanwhile (serving writes are stamped after the previous serving
- * write, so the last recompute wins);</li>
+ * <li>find each changed row's membership (remembered by the lane, else read) and plan the moves ({@link MovePlan});
+ * write them: per slot, the member rows to insert and delete, stamped with their changes' versions;</li>
+ * <li>recompute every touched slot's serving row from its members partition, stamped after the slot's previous
+ * serving write (see {@link #recompute}); when other tasks may write the same slots, re-read the partition and
+ * recompute again if it changed meanwhile;</li>
  * <li>only then record the new membership versions. A failure before this step leaves the old versions, so the
  * retry (or the replay after a restart) redoes all of it.</li>
  * </ol>
@@ -32,34 +31,33 @@ import io.cdcsuite.sink.cassandra.write.WriteUnit;
  * restart replays from the committed offsets, which never pass an unfinished unit.
  */
 final class AggregateUnit implements WriteUnit {
-    private static final int PARALLELISM = 64;
     private static final int MAX_RECOMPUTES = 50;
     private static final AtomicLong LAST_SERVING_MICROS = new AtomicLong();
 
-    private final AggregateLayout layout;
-    private final AggregateStatements sql;
-    private final AggregateSession session;
+    private final AggregateLane lane;
     private final List<MemberChange> changes;
     private final CompletableFuture<Void> previous;
+    /** Completes when the unit has been applied; fails when it never will be (the following units then fail too). */
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    AggregateUnit(AggregateLayout layout, AggregateStatements sql, AggregateSession session, List<MemberChange> changes,
-                  CompletableFuture<Void> previous) {
-        this.layout = layout;
-        this.sql = sql;
-        this.session = session;
+    AggregateUnit(AggregateLane lane, List<MemberChange> changes, CompletableFuture<Void> previous) {
+        this.lane = lane;
         this.changes = List.copyOf(changes);
         this.previous = previous;
     }
 
-    /** Completes when this unit has been applied; the next unit of the aggregate waits for it. */
     CompletableFuture<Void> done() {
         return done;
     }
 
+    /** Completes (normally) once the unit has been applied or has failed for good. */
+    CompletableFuture<Void> settled() {
+        return done.handle((result, error) -> null);
+    }
+
     @Override
     public TableId table() {
-        return layout.definition().target();
+        return lane.layout().definition().target();
     }
 
     @Override
@@ -88,9 +86,14 @@ final class AggregateUnit implements WriteUnit {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     Throwable cause = FailureKind.unwrap(error);
-                    // only an outage is retried in place; anything else must restart the task (see class doc)
-                    return CompletableFuture.<Void>failedFuture(FailureKind.of(cause) == FailureKind.TRANSIENT ? cause
-                            : new AggregateWriteException(layout.definition().target(), cause));
+                    if (FailureKind.of(cause) == FailureKind.TRANSIENT) {
+                        return CompletableFuture.<Void>failedFuture(cause); // retried in place, the next unit waits
+                    }
+                    // anything else must restart the task (see class doc)
+                    AggregateWriteException failure = cause instanceof AggregateWriteException earlier ? earlier
+                            : new AggregateWriteException(table(), cause);
+                    done.completeExceptionally(failure);
+                    return CompletableFuture.<Void>failedFuture(failure);
                 })
                 .thenCompose(outcome -> outcome);
     }
@@ -102,153 +105,79 @@ final class AggregateUnit implements WriteUnit {
     }
 
     private CompletableFuture<Void> attempt() {
-        return BoundedAsync.map(changes, PARALLELISM, this::readMembership).thenCompose(current -> {
-            Set<List<Object>> touched = new LinkedHashSet<>();
-            List<MemberChange> toRecord = new ArrayList<>();
-            List<CompletionStage<Void>> moves = new ArrayList<>();
-            for (int i = 0; i < changes.size(); i++) {
-                MemberChange change = changes.get(i);
-                Current was = current.get(i);
-                if (was != null && was.version >= change.version()) {
-                    continue; // applied already (an earlier attempt or run), or older than what is applied
-                }
-                List<Object> oldSlot = was == null || !was.present ? null : was.slot;
-                List<Object> newSlot = change.membership() == null ? null : change.membership().slot();
-                toRecord.add(change);
-                if (newSlot != null) {
-                    touched.add(newSlot);
-                }
-                if (oldSlot != null) {
-                    touched.add(oldSlot);
-                }
-                moves.add(move(change, oldSlot, newSlot));
-            }
-            return allOf(moves)
-                    .thenCompose(moved -> BoundedAsync.map(new ArrayList<>(touched), PARALLELISM, slot -> recompute(slot, 0)))
-                    .thenCompose(recomputed -> BoundedAsync.map(toRecord, PARALLELISM, this::recordMembership))
-                    .thenApply(recorded -> null);
-        });
-    }
-
-    private record Current(long version, boolean present, List<Object> slot) {
-    }
-
-    private CompletionStage<Current> readMembership(MemberChange change) {
-        return session.rows(sql.selectMembership(), List.of(change.memberKey())).thenApply(rows -> {
-            if (rows.isEmpty()) {
-                return null;
-            }
-            Row row = rows.get(0);
-            List<Object> slot = new ArrayList<>();
-            for (String column : layout.slotColumns()) {
-                slot.add(row.getObject(column));
-            }
-            return new Current(row.getLong(AggregateLayout.VERSION), row.getBoolean(AggregateLayout.PRESENT), slot);
-        });
-    }
-
-    private CompletionStage<Void> move(MemberChange change, List<Object> oldSlot, List<Object> newSlot) {
-        List<CompletionStage<Void>> writes = new ArrayList<>();
-        if (newSlot != null) {
-            List<Object> values = new ArrayList<>(newSlot);
-            values.add(change.memberKey());
-            values.addAll(change.membership().contributions());
-            values.add(change.version());
-            values.add(layout.definition().ttlSeconds());
-            writes.add(session.write(sql.insertMember(), values));
+        if (lane.closed()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the task is stopping"));
         }
-        if (oldSlot != null && !oldSlot.equals(newSlot)) {
-            List<Object> values = new ArrayList<>();
-            values.add(change.version());
-            values.addAll(oldSlot);
-            values.add(change.memberKey());
-            writes.add(session.write(sql.deleteMember(), values));
-        }
-        return allOf(writes);
+        AggregateStore store = lane.store();
+        return lane.known(changes).thenCompose(known -> {
+            MovePlan plan = MovePlan.of(changes, known);
+            return store.moveMembers(plan.writes())
+                    .thenCompose(moved -> recompute(plan.touched(), 0))
+                    .thenCompose(recomputed -> store.record(plan.applied()))
+                    .thenRun(() -> lane.remember(plan.applied()));
+        }).toCompletableFuture();
     }
 
-    private CompletionStage<Void> recompute(List<Object> slot, int round) {
+    /**
+     * Writes the slots' serving rows from their members. Each is stamped after the slot's previous serving write,
+     * whichever task made it (the members table keeps that timestamp even when the serving row was deleted), so the
+     * newest recomputation wins. Another task may move members of a slot between the read and the write: then, when
+     * tasks can share slots, the re-read differs and the slot is recomputed again.
+     */
+    private CompletionStage<Void> recompute(Set<List<Object>> slots, int round) {
+        if (slots.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         if (round >= MAX_RECOMPUTES) {
-            return CompletableFuture.failedFuture(new IllegalStateException("slot " + slot + " of "
-                    + layout.definition().target() + " kept changing during " + MAX_RECOMPUTES + " recomputations"));
+            return CompletableFuture.failedFuture(new IllegalStateException(slots.size() + " slot(s) of " + table()
+                    + " kept changing during " + MAX_RECOMPUTES + " recomputations, e.g. " + slots.iterator().next()));
         }
-        CompletableFuture<List<Row>> members = session.rows(sql.selectMembers(), slot).toCompletableFuture();
-        CompletableFuture<List<Row>> servingTime = session.rows(sql.selectServingWriteTime(), slot).toCompletableFuture();
-        return members.thenCombine(servingTime, (memberRows, timeRows) -> {
-            List<List<Object>> snapshot = contributions(memberRows);
-            Long lastWrite = timeRows.isEmpty() || timeRows.get(0).isNull(0) ? null : timeRows.get(0).getLong(0);
-            return new Object[] {snapshot, servingMicros(lastWrite)};
-        }).thenCompose(read -> {
-            @SuppressWarnings("unchecked")
-            List<List<Object>> snapshot = (List<List<Object>>) read[0];
-            long timestamp = (Long) read[1];
-            return writeServing(slot, snapshot, timestamp)
-                    .thenCompose(written -> session.rows(sql.selectMembers(), slot))
-                    .thenCompose(again -> contributions(again).equals(snapshot) ? CompletableFuture.<Void>completedFuture(null)
-                            : recompute(slot, round + 1));
+        AggregateStore store = lane.store();
+        return store.slots(slots).thenCompose(read -> {
+            long now = System.currentTimeMillis() * 1_000L;
+            Map<List<Object>, AggregateStore.Serving> rows = new LinkedHashMap<>();
+            read.forEach((slot, members) -> rows.put(slot, new AggregateStore.Serving(servingRow(members.members()),
+                    servingTimestamp(now, members.servingTimestamp()))));
+            CompletionStage<Void> written = store.serve(rows);
+            if (!lane.concurrentWriters()) {
+                return written;
+            }
+            return written.thenCompose(ignored -> store.slots(slots)).thenCompose(again -> {
+                Set<List<Object>> changed = new LinkedHashSet<>();
+                read.forEach((slot, members) -> {
+                    if (!again.get(slot).members().equals(members.members())) {
+                        changed.add(slot);
+                    }
+                });
+                return recompute(changed, round + 1);
+            });
         });
     }
 
-    /** Per member row: its key, then its contribution to each measure. */
-    private List<List<Object>> contributions(List<Row> rows) {
-        List<List<Object>> members = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            List<Object> member = new ArrayList<>();
-            member.add(row.getString(AggregateDefinition.MEMBER_KEY));
-            for (Measure measure : layout.definition().measures()) {
-                member.add(row.getObject(measure.contributionColumn()));
-            }
-            members.add(member);
-        }
-        return members;
-    }
-
-    private CompletionStage<Void> writeServing(List<Object> slot, List<List<Object>> members, long timestamp) {
+    /** Member count then measures; null when the slot has no members (its serving row is deleted). */
+    private List<Object> servingRow(List<AggregateStore.Member> members) {
         if (members.isEmpty()) {
-            List<Object> values = new ArrayList<>();
-            values.add(timestamp);
-            values.addAll(slot);
-            return session.write(sql.deleteServing(), values);
+            return null;
         }
-        List<List<Object>> contributions = members.stream().map(member -> member.subList(1, member.size())).toList();
-        List<Object> values = new ArrayList<>(slot);
-        values.add((long) members.size());
-        values.addAll(MeasureCalculator.compute(layout, contributions));
-        values.add(timestamp);
-        values.add(layout.definition().ttlSeconds());
-        return session.write(sql.insertServing(), values);
+        List<List<Object>> contributions = members.stream().map(AggregateStore.Member::contributions).toList();
+        List<Object> row = new ArrayList<>();
+        row.add((long) members.size());
+        row.addAll(MeasureCalculator.compute(lane.layout(), contributions));
+        return row;
     }
 
-    private CompletionStage<Void> recordMembership(MemberChange change) {
-        List<Object> values = new ArrayList<>();
-        values.add(change.memberKey());
-        values.add(change.version());
-        values.add(change.membership() != null);
-        if (change.membership() != null) {
-            values.addAll(change.membership().slot());
-        } else {
-            layout.slotColumns().forEach(column -> values.add(null));
-        }
-        values.add(change.version());
-        values.add(layout.definition().ttlSeconds());
-        return session.write(sql.insertMembership(), values);
-    }
-
-    /** After the previous serving write and after now: the newest recomputation wins whichever task wrote before. */
-    private static long servingMicros(Long lastWrite) {
-        long now = System.currentTimeMillis() * 1_000L;
-        long floor = lastWrite == null ? now : Math.max(now, lastWrite + 1);
+    /**
+     * After the slot's previous serving write as read, and after every serving timestamp this worker issued: a
+     * serving write whose slot timestamp write was lost (half of a failed batch) is still followed by a later one.
+     * The clock only keeps the timestamps close to real time.
+     */
+    static long servingTimestamp(long nowMicros, Long previous) {
+        long floor = previous == null ? nowMicros : Math.max(nowMicros, previous + 1);
         return LAST_SERVING_MICROS.accumulateAndGet(floor, (last, candidate) -> Math.max(last + 1, candidate));
-    }
-
-    private static CompletionStage<Void> allOf(List<CompletionStage<Void>> stages) {
-        return CompletableFuture.allOf(stages.stream().map(CompletionStage::toCompletableFuture)
-                .toArray(CompletableFuture[]::new));
     }
 
     @Override
     public String toString() {
         return changes.size() + " change(s) to aggregate " + table();
     }
-
 }

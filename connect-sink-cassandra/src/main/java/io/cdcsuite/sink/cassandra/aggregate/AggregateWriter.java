@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.kafka.connect.errors.ConnectException;
@@ -27,56 +27,67 @@ import io.cdcsuite.sink.cassandra.schema.CassandraCatalog;
 import io.cdcsuite.sink.cassandra.write.AcceptedChange;
 import io.cdcsuite.sink.cassandra.write.ChangeWriter;
 import io.cdcsuite.sink.cassandra.write.DeadLetterRouter;
-import io.cdcsuite.sink.cassandra.write.RecordPosition;
 import io.cdcsuite.sink.cassandra.write.WriteBatch;
 import io.cdcsuite.sink.cassandra.write.WriteUnit;
 
 /**
  * Keeps the declared aggregates: per put() batch and aggregate, the last change of each source row becomes one
- * {@link AggregateUnit}; the units of an aggregate run one after another.
+ * {@link AggregateUnit}; the units of an aggregate run one after another in its {@link AggregateLane}. While a unit
+ * runs, the task reads and plans the next batch; then put() waits for the running unit (the task pauses consumption
+ * if that takes long), which bounds the records held in memory and keeps a rebalance's drain short.
  */
 public final class AggregateWriter implements ChangeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(AggregateWriter.class);
+    /** Units per aggregate that may be unfinished when put() returns: the one just planned. */
+    static final int UNFINISHED_UNITS = 1;
+
+    /** How the writer reaches Cassandra and how it shares the aggregates with other tasks. */
+    public record Settings(CqlSession session, Function<TableId, ConsistencyLevel> consistency, int batchSize,
+                           boolean concurrentWriters) {
+    }
 
     private final List<AggregateDefinition> definitions;
     private final CassandraCatalog catalog;
     private final boolean autoCreate;
     private final ReplicationSettings replication;
-    private final Map<TableId, AggregateSession> sessions = new HashMap<>();
+    private final Settings settings;
     private final DeadLetterRouter deadLetters;
-    private final Map<TableId, AggregateLayout> layouts = new HashMap<>();
-    private final Map<TableId, CompletableFuture<Void>> lastUnit = new HashMap<>();
+    private final Map<TableId, AggregateLane> lanes = new HashMap<>();
 
     public AggregateWriter(List<AggregateDefinition> definitions, CassandraCatalog catalog, boolean autoCreate,
-                           ReplicationSettings replication, CqlSession session,
-                           Function<TableId, ConsistencyLevel> consistency, DeadLetterRouter deadLetters) {
+                           ReplicationSettings replication, Settings settings, DeadLetterRouter deadLetters) {
         this.definitions = List.copyOf(definitions);
         this.catalog = catalog;
         this.autoCreate = autoCreate;
         this.replication = replication;
+        this.settings = settings;
         this.deadLetters = deadLetters;
-        for (AggregateDefinition definition : definitions) {
-            sessions.put(definition.target(), new AggregateSession(session, consistency.apply(definition.target())));
-        }
     }
 
     /** Finds (or, with auto.create, creates) the tables of every aggregate the batch feeds. */
     @Override
     public void prepare(List<RowChange> changes) {
         for (AggregateDefinition definition : definitions) {
-            if (layouts.containsKey(definition.target())) {
+            if (lanes.containsKey(definition.target())) {
                 continue;
             }
             Optional<AggregateLayout> existing = existingLayout(definition);
             if (existing.isPresent()) {
-                layouts.put(definition.target(), existing.get());
+                lanes.put(definition.target(), lane(existing.get()));
                 continue;
             }
             // the first change that carries the row's fields decides the column types
             changes.stream().filter(change -> feeds(definition, change.source()) && !change.valueColumns().isEmpty())
                     .findFirst()
-                    .ifPresent(change -> layouts.put(definition.target(), create(definition, change)));
+                    .ifPresent(change -> lanes.put(definition.target(), lane(create(definition, change))));
         }
+    }
+
+    private AggregateLane lane(AggregateLayout layout) {
+        AggregateSession session = new AggregateSession(settings.session(),
+                settings.consistency().apply(layout.definition().target()));
+        return new AggregateLane(layout, new CassandraAggregateStore(layout, session, settings.batchSize()),
+                settings.concurrentWriters());
     }
 
     private Optional<AggregateLayout> existingLayout(AggregateDefinition definition) {
@@ -115,42 +126,53 @@ public final class AggregateWriter implements ChangeWriter {
     public List<WriteUnit> plan(WriteBatch batch) {
         List<WriteUnit> units = new ArrayList<>();
         for (AggregateDefinition definition : definitions) {
-            AggregateLayout layout = layouts.get(definition.target());
+            AggregateLane lane = lanes.get(definition.target());
             Map<String, MemberChange> latest = new LinkedHashMap<>();
             for (AcceptedChange accepted : batch.changes()) {
                 RowChange change = accepted.change();
-                if (!feeds(definition, change.source())) {
-                    continue;
-                }
-                if (layout == null) {
-                    continue; // only deletes so far, and no tables yet: nothing to remove
+                if (lane == null || !feeds(definition, change.source())) {
+                    continue; // no tables yet means only deletes so far: nothing to remove
                 }
                 try {
                     String key = MemberResolver.memberKey(change);
-                    Membership membership = MemberResolver.resolve(layout, change);
+                    MemberChange next = MemberChange.first(key, accepted.timestamp(),
+                            MemberResolver.resolve(lane.layout(), change), accepted.position());
                     MemberChange earlier = latest.remove(key);
-                    List<RecordPosition> positions = new ArrayList<>();
-                    if (earlier != null) {
-                        positions.addAll(earlier.positions());
-                    }
-                    positions.add(accepted.position());
-                    latest.put(key, new MemberChange(key, accepted.timestamp(), membership, positions));
+                    latest.put(key, earlier == null ? next : next.after(earlier));
                 } catch (RecordMappingException | IllegalArgumentException e) {
                     deadLetters.report(accepted.position().record(), new RecordMappingException(
                             "aggregate " + definition.target() + ": " + e.getMessage()));
                 }
             }
-            if (latest.isEmpty()) {
-                continue;
+            if (!latest.isEmpty()) {
+                units.add(lane.next(new ArrayList<>(latest.values())));
             }
-            AggregateUnit unit = new AggregateUnit(layout, new AggregateStatements(layout),
-                    sessions.get(definition.target()),
-                    new ArrayList<>(latest.values()),
-                    lastUnit.getOrDefault(definition.target(), CompletableFuture.completedFuture(null)));
-            lastUnit.put(definition.target(), unit.done());
-            units.add(unit);
         }
         return units;
+    }
+
+    /** Waits until each aggregate's earlier units have finished: only the one just planned may run. */
+    @Override
+    public boolean awaitCapacity(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (AggregateLane lane : lanes.values()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!lane.awaitUnfinishedAtMost(UNFINISHED_UNITS, Math.max(0, left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Other tasks may have changed the rows of partitions this task owns now: forget what the lanes remember. */
+    @Override
+    public void partitionsChanged() {
+        lanes.values().forEach(AggregateLane::forget);
+    }
+
+    @Override
+    public void close() {
+        lanes.values().forEach(AggregateLane::close);
     }
 
     private static boolean feeds(AggregateDefinition definition, SourceTable source) {

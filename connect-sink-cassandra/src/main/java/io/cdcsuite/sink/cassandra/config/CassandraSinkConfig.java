@@ -280,10 +280,12 @@ public final class CassandraSinkConfig extends AbstractConfig {
         order = 0;
         def.define(RETRY_BACKOFF_INITIAL_MS, Type.LONG, 100L, Range.atLeast(1), Importance.LOW,
                 "First wait before retrying a write that failed for a transient reason (node down, timeout, "
-                        + "overload); it doubles on each further failure.",
+                        + "overload); it doubles on each further failure. The driver tries to reconnect to a node "
+                        + "that is down on the same schedule.",
                 GROUP_ERRORS, ++order, Width.SHORT, "Initial backoff");
         def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 10_000L, Range.atLeast(1), Importance.LOW,
-                "Longest wait between retries.",
+                "Longest wait between retries, and between the driver's attempts to reconnect to a node that "
+                        + "is down: writes resume at most this long after Cassandra is back.",
                 GROUP_ERRORS, ++order, Width.SHORT, "Maximum backoff");
         def.define(RETRY_TIMEOUT_MS, Type.LONG, -1L, Range.atLeast(-1), Importance.MEDIUM,
                 "How long a write may keep failing transiently before the task fails; -1 retries for as long "

@@ -28,14 +28,34 @@ public final class SessionFactory {
      */
     public static CompletionStage<CqlSession> connect(CassandraSinkConfig config, String sessionName,
                                                       boolean retryUntilReachable, Duration connectTimeout) {
-        ClassLoader loader = SessionFactory.class.getClassLoader();
-        ProgrammaticDriverConfigLoaderBuilder options = DriverConfigLoader.programmaticBuilder(loader)
+        CqlSessionBuilder builder = CqlSession.builder()
+                .withClassLoader(SessionFactory.class.getClassLoader())
+                .withConfigLoader(driverConfig(config, sessionName, retryUntilReachable, connectTimeout));
+        if (config.cloudBundle() != null) {
+            builder.withCloudSecureConnectBundle(config.cloudBundle());
+        }
+        return builder.buildAsync();
+    }
+
+    /** The driver settings of a session: the sink's own, then the {@code driver.*} pass-through settings. */
+    static DriverConfigLoader driverConfig(CassandraSinkConfig config, String sessionName, boolean retryUntilReachable,
+                                           Duration connectTimeout) {
+        ProgrammaticDriverConfigLoaderBuilder options = DriverConfigLoader
+                .programmaticBuilder(SessionFactory.class.getClassLoader())
                 .withString(DefaultDriverOption.SESSION_NAME, sessionName)
                 // the sink publishes its own JMX metrics; driver metrics would need Dropwizard, left out of lib/
                 .withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "NoopMetricsFactory")
+                // jnr-posix is left out of lib/ too; asked for the native clock, the driver logs a NoClassDefFoundError
+                // stack trace at every session start (and every write carries its own timestamp anyway)
+                .withBoolean(DefaultDriverOption.TIMESTAMP_GENERATOR_FORCE_JAVA_CLOCK, true)
                 // every write carries USING TIMESTAMP, so every request may be retried or sent twice
                 .withBoolean(DefaultDriverOption.REQUEST_DEFAULT_IDEMPOTENCE, true)
                 .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, retryUntilReachable)
+                // a node that was down is tried again on the schedule of the write retries: with the driver's default
+                // (up to 60 s between attempts) writes would resume up to a minute after Cassandra is back
+                .withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY,
+                        Duration.ofMillis(config.retryBackoffInitialMs()))
+                .withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, Duration.ofMillis(config.retryBackoffMaxMs()))
                 .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, connectTimeout)
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout);
         if (config.cloudBundle() == null) {
@@ -69,12 +89,6 @@ public final class SessionFactory {
             }
         }
         config.driverSettings().applyTo(options);
-        CqlSessionBuilder builder = CqlSession.builder()
-                .withClassLoader(loader)
-                .withConfigLoader(options.build());
-        if (config.cloudBundle() != null) {
-            builder.withCloudSecureConnectBundle(config.cloudBundle());
-        }
-        return builder.buildAsync();
+        return options.build();
     }
 }

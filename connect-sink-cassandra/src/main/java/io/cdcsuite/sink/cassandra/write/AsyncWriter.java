@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -59,6 +61,8 @@ public final class AsyncWriter implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Object waitingMonitor = new Object();
+    /** Completed when nothing is queued or in flight; touched on the writer thread only. */
+    private final List<CompletableFuture<Void>> idleWaiters = new ArrayList<>();
 
     /**
      * @param retryTimeoutMillis how long a unit may keep failing transiently before it is a fatal failure;
@@ -109,6 +113,24 @@ public final class AsyncWriter implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits until every submitted unit has been acknowledged or given up (none queued, none in flight or waiting
+     * for a retry), at most timeoutMillis; true when idle.
+     */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        onWriter(() -> {
+            idleWaiters.add(idle);
+            signalIdle();
+        });
+        try {
+            idle.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        }
+    }
+
     /** Units that will not be written, handed to the task thread once. */
     public List<Failure> drainFailures() {
         List<Failure> drained = new ArrayList<>();
@@ -139,6 +161,14 @@ public final class AsyncWriter implements AutoCloseable {
             synchronized (waitingMonitor) {
                 waitingMonitor.notifyAll();
             }
+        }
+        signalIdle();
+    }
+
+    private void signalIdle() {
+        if (inFlight == 0 && queue.isEmpty()) {
+            idleWaiters.forEach(idle -> idle.complete(null));
+            idleWaiters.clear();
         }
     }
 

@@ -19,4 +19,20 @@ public interface ChangeWriter {
     }
 
     List<WriteUnit> plan(WriteBatch batch);
+
+    /**
+     * Waits, at most {@code timeoutMillis}, until the writer may take another batch; false when it may not yet (the
+     * task then pauses consumption and asks again).
+     */
+    default boolean awaitCapacity(long timeoutMillis) throws InterruptedException {
+        return true;
+    }
+
+    /** The task's partitions changed (a rebalance): state that assumed their ownership is no longer valid. */
+    default void partitionsChanged() {
+    }
+
+    /** The task stops: work that has not begun must not begin. */
+    default void close() {
+    }
 }

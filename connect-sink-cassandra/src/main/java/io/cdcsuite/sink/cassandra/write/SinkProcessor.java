@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -35,9 +36,9 @@ import io.cdcsuite.sink.cassandra.schema.SchemaManager;
  * batch is handed back with a RetriableException, nothing of it accepted. (3) Accept the records in offset
  * order: each gets its write timestamp and joins the offset tracker; unwritable ones go to the dead-letter
  * queue; the rest become row writes, are coalesced per row, planned into units by every {@link ChangeWriter}
- * and submitted. If the writer cannot start the units within a short time (Cassandra slow or down), the
- * task pauses its partitions and resumes them once the backlog has started, so the consumer keeps polling
- * and the task stays in its group during an outage.
+ * and submitted. If the writer cannot start the units (or a change writer has no room for another batch)
+ * within a short time (Cassandra slow or down), the task pauses its partitions and resumes them once the
+ * backlog has started, so the consumer keeps polling and the task stays in its group during an outage.
  */
 public final class SinkProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SinkProcessor.class);
@@ -128,7 +129,30 @@ public final class SinkProcessor {
         partitions.forEach(partition -> {
             lastAccepted.remove(partition);
             lastEnvelopeDeleteKey.remove(partition);
-        });
+        });        changeWriters.forEach(ChangeWriter::partitionsChanged);
+    }
+
+    /**
+     * Waits, at most {@code timeoutMillis}, until every submitted unit has been acknowledged or given up, so that
+     * partitions handed to another task are not written by this one any more; false on timeout.
+     */
+    public boolean drain(long timeoutMillis) {
+        try {
+            boolean idle = writer.awaitIdle(timeoutMillis);
+            if (!idle) {
+                LOG.warn("Writes still running after {} ms; the partitions' next owner may overlap them", timeoutMillis);
+            }
+            return idle;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The task stops: work that has not begun is abandoned (its records are not committed), the rest drained. */
+    public void close(long timeoutMillis) {
+        changeWriters.forEach(ChangeWriter::close);
+        drain(timeoutMillis);
     }
 
     /** Step 1: skip redeliveries, parse and map; no side effects beyond the local deleteKeys. */
@@ -254,7 +278,12 @@ public final class SinkProcessor {
     private void applyBackpressure() {
         boolean started;
         try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_PUT_BLOCK_MILLIS);
             started = writer.awaitStarted(MAX_PUT_BLOCK_MILLIS);
+            for (ChangeWriter changeWriter : changeWriters) {
+                started = started && changeWriter.awaitCapacity(
+                        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             started = false;

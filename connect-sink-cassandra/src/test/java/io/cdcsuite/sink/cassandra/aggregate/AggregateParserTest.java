@@ -87,6 +87,10 @@ class AggregateParserTest {
                 + "GROUP BY g WINDOW TUMBLING (ts, 5 WEEKS)")).hasMessageContaining("SECONDS, MINUTES, HOURS or DAYS");
         assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT COUNT(*) AS n FROM d.t"))
                 .hasMessageContaining("GROUP BY columns or a WINDOW");
+        assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT version, COUNT(*) AS n "
+                + "FROM d.t GROUP BY version")).hasMessageContaining("GROUP BY column version has a name");
+        assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT m_n, COUNT(*) AS n "
+                + "FROM d.t GROUP BY m_n")).hasMessageContaining("GROUP BY column m_n has a name");
         assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT g, COUNT(*) AS n FROM d.t "
                 + "GROUP BY g; CREATE AGGREGATE k.t AS SELECT g, COUNT(*) AS n FROM d.t GROUP BY g"))
                 .hasMessageContaining("declared twice");

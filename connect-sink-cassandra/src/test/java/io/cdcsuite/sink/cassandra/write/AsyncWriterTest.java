@@ -109,7 +109,7 @@ class AsyncWriterTest {
     }
 
     private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("condition not met in time");
@@ -125,6 +125,24 @@ class AsyncWriterTest {
             return failures.size() >= count;
         });
         return failures;
+    }
+
+    @Test
+    void idleOnlyOnceEveryUnitIsAcknowledgedIncludingRetries() throws Exception {
+        AsyncWriter writer = writer(1, -1);
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        writer.submit(new FakeUnit("slow", List.of(position(0)), () -> slow, List.of()));
+        writer.submit(new FakeUnit("flaky", List.of(position(1)), () -> failuresLeft.getAndDecrement() > 0
+                ? CompletableFuture.failedFuture(new DriverTimeoutException("down")) : CompletableFuture.completedFuture(null),
+                List.of()));
+
+        assertThat(writer.awaitIdle(50)).as("a unit in flight, one queued").isFalse();
+        slow.complete(null);
+
+        assertThat(writer.awaitIdle(5_000)).isTrue();
+        assertThat(events).contains("ok slow", "ok flaky");
+        assertThat(writer.awaitIdle(1_000)).as("nothing submitted since").isTrue();
     }
 
     @Test

@@ -133,6 +133,11 @@ class SinkProcessorTest {
     }
 
     private SinkProcessor processor(CassandraCatalog catalog, boolean tolerateAll, int maxInFlight) {
+        return processor(catalog, tolerateAll, maxInFlight, List.of());
+    }
+
+    private SinkProcessor processor(CassandraCatalog catalog, boolean tolerateAll, int maxInFlight,
+                                    List<ChangeWriter> derived) {
         metrics = new SinkMetrics("test", "0");
         writer = new AsyncWriter("test-writer", maxInFlight, 1, 5, -1, metrics);
         RecordMapper mapper = new RecordMapper(new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
@@ -144,8 +149,10 @@ class SinkProcessorTest {
             sent.add(rows);
             return answer.get();
         });
+        List<ChangeWriter> writers = new ArrayList<>(List.of(tables));
+        writers.addAll(derived);
         return new SinkProcessor(mapper, schemas, converter, new WriteTimestampPolicy(TimestampSource.EVENT),
-                List.of(tables), writer, new DeadLetterRouter(context.errantRecordReporter(), tolerateAll), metrics,
+                writers, writer, new DeadLetterRouter(context.errantRecordReporter(), tolerateAll), metrics,
                 context, 100, true);
     }
 
@@ -344,6 +351,52 @@ class SinkProcessorTest {
         assertThat(requests).hasSize(3);
         assertThat(context.reported).isEmpty();
         assertThat(metrics.table(ORDERS).getRetries()).isPositive();
+    }
+
+    /** A derived-table writer that has room for another batch only when told, and notes what happens to it. */
+    private static final class BusyWriter implements ChangeWriter {
+        volatile boolean room;
+        final List<String> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<WriteUnit> plan(WriteBatch batch) {
+            events.add("plan " + batch.changes().size());
+            return List.of();
+        }
+
+        @Override
+        public boolean awaitCapacity(long timeoutMillis) {
+            return room;
+        }
+
+        @Override
+        public void partitionsChanged() {
+            events.add("partitions changed");
+        }
+
+        @Override
+        public void close() {
+            events.add("close");
+        }
+    }
+
+    @Test
+    void aChangeWriterWithoutRoomPausesConsumptionUntilItHasRoom() throws Exception {
+        answer = () -> CompletableFuture.completedFuture(null);
+        BusyWriter busy = new BusyWriter();
+        SinkProcessor processor = processor(new FakeCatalog().with(orders()), true, 8, List.of(busy));
+
+        processor.put(List.of(upsert(0, 1, "1.00", 1_000)));
+        assertThat(context.paused).as("no room for another batch").containsExactly(P0);
+        assertThat(context.timeout).isEqualTo(SinkProcessor.PAUSED_POLL_MILLIS);
+
+        busy.room = true;
+        processor.put(List.of());
+        assertThat(context.paused).isEmpty();
+
+        processor.reset(List.of(P0));
+        processor.close(1_000);
+        assertThat(busy.events).containsExactly("plan 1", "plan 0", "partitions changed", "close");
     }
 
     @Test

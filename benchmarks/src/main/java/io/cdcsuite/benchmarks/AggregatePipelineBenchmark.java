@@ -1,0 +1,282 @@
+package io.cdcsuite.benchmarks;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+
+import io.cdcsuite.stack.ConnectRestClient;
+import io.cdcsuite.stack.ConnectorConfigs;
+import io.cdcsuite.stack.LocalStack;
+import io.cdcsuite.stack.MySqlServer;
+import io.cdcsuite.stack.SqlScript;
+import io.cdcsuite.stack.StackLayout;
+import io.cdcsuite.stack.StackOptions;
+
+/**
+ * End-to-end throughput of the sink's aggregates with the whole pipeline on this machine: MySQL, Kafka, a Connect
+ * worker running Debezium and the Cassandra sink, Cassandra. Seed 002's aggregate (orders into 5-minute windows per
+ * customer, from {@code config/connectors/30-cassandra-aggregates-demo.json}) over a stream of orders
+ * ({@link OrderStream}).
+ *
+ * <ol>
+ * <li><b>backlog</b>: the changes are made in MySQL and captured by Debezium first; then the sink starts and
+ * aggregates the whole topic. Measured from the sink's creation until it has committed every offset: the rate at
+ * which the sink turns source changes into exact aggregates, with every process running.</li>
+ * <li><b>live</b>: more changes while Debezium and the sink run: from the first change until the sink has committed
+ * the last one, i.e. what the pipeline sustains end to end (MySQL and Debezium included).</li>
+ * </ol>
+ * After each phase the serving table must equal MySQL's GROUP BY exactly, else the run fails. Cassandra's own
+ * counters ({@code system_views}) give the requests, row writes and reads per change.
+ *
+ * <p>Run: {@code ./mvnw -B -q -f benchmarks/pom.xml package && java -cp benchmarks/target/benchmarks.jar
+ * io.cdcsuite.benchmarks.AggregatePipelineBenchmark [changes=200000] [live=100000] [tasks=1] [customers=1000]
+ * [windowOrders=10000] [pollRecords=] [partitions=]}. It starts a private stack (about 4 GB of memory; the plugins of
+ * {@code local-stack/launcher/target/plugin-path}, so build the project first) unless {@code -Dstack.reuse=true}.
+ */
+public final class AggregatePipelineBenchmark {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int PER_TRANSACTION = 1_000;
+
+    private final LocalStack stack;
+    private final Map<String, String> settings;
+    private final String name;
+    private final String topic;
+    private final EndToEnd.Report report = new EndToEnd.Report();
+
+    private AggregatePipelineBenchmark(LocalStack stack, Map<String, String> settings) {
+        this.stack = stack;
+        this.settings = settings;
+        this.name = "bench_" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        this.topic = name + "." + name + ".orders";
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("changes", "200000");
+        defaults.put("live", "100000");
+        defaults.put("tasks", "1");
+        defaults.put("partitions", "0");
+        defaults.put("customers", "1000");
+        defaults.put("windowOrders", "10000");
+        defaults.put("pollRecords", "0");
+        Map<String, String> settings = EndToEnd.settings(defaults, args);
+        try (LocalStack stack = LocalStack.start(StackOptions.defaults().withReuse(false))) {
+            new AggregatePipelineBenchmark(stack, settings).run();
+        }
+    }
+
+    private int setting(String key) {
+        return Integer.parseInt(settings.get(key));
+    }
+
+    private void run() throws Exception {
+        Path config = StackLayout.locate().projectDir().resolve("config");
+        int tasks = setting("tasks");
+        int partitions = setting("partitions") > 0 ? setting("partitions") : tasks;
+        try (Connection mysql = DriverManager.getConnection(stack.mysql().jdbcUrl(null) + "&useAffectedRows=true",
+                MySqlServer.ROOT_USER, ""); CqlSession cql = stack.cassandra().session()) {
+            try (Statement schema = mysql.createStatement()) {
+                for (String sql : SqlScript.statements(renamed(Files.readString(config.resolve("mysql/01-demo-shop.sql"))))) {
+                    schema.execute(sql);
+                }
+            }
+            OrderStream orders = new OrderStream(mysql, name, setting("customers"), setting("windowOrders"),
+                    ThreadLocalRandom.current().nextLong());
+            ConnectRestClient connect = stack.connect().rest();
+            connect.putConnectorConfig(name + "-debezium", debezium(config, partitions));
+
+            report.line("Backlog: %,d statements into MySQL (%s), captured by Debezium before the sink starts",
+                    setting("changes"), EndToEnd.load());
+            long started = System.nanoTime();
+            orders.run(setting("changes"), PER_TRANSACTION);
+            double writeSeconds = EndToEnd.seconds(started);
+            awaitTopicRecords(orders.records());
+            report.line("  MySQL %.1f s (%,.0f changes/s); all captured after %.1f s", writeSeconds,
+                    orders.changes() / writeSeconds, EndToEnd.seconds(started));
+
+            CassandraCounters before = CassandraCounters.read(cql, name);
+            started = System.nanoTime();
+            connect.putConnectorConfig(name + "-sink", sink(config, tasks));
+            awaitSinkCommitted(orders.records());
+            phase("backlog", orders.changes(), EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before));
+            verify(mysql, cql);
+
+            int live = setting("live");
+            if (live > 0) {
+                report.line("Live: %,d more statements while Debezium and the sink run (%s)", live, EndToEnd.load());
+                before = CassandraCounters.read(cql, name);
+                started = System.nanoTime();
+                long changesBefore = orders.changes();
+                orders.run(live, PER_TRANSACTION);
+                double writeLive = EndToEnd.seconds(started);
+                awaitSinkCommitted(orders.records());
+                double liveSeconds = EndToEnd.seconds(started);
+                report.line("  MySQL %.1f s (%,.0f changes/s)", writeLive, (orders.changes() - changesBefore) / writeLive);
+                phase("live", orders.changes() - changesBefore, liveSeconds,
+                        CassandraCounters.read(cql, name).minus(before));
+                verify(mysql, cql);
+            }
+            connect.deleteConnector(name + "-sink");
+            connect.deleteConnector(name + "-debezium");
+        }
+        System.out.println("Results: " + report.write("aggregates", "Sink aggregates end to end (seed 002)", settings));
+    }
+
+    /** The demo schema and aggregate, with the database (and keyspace) {@code shop} renamed to this run's. */
+    private String renamed(String text) {
+        return text.replaceAll("\\bshop\\b", Matcher.quoteReplacement(name));
+    }
+
+    private Map<String, String> debezium(Path config, int partitions) {
+        Map<String, String> debezium = new LinkedHashMap<>(ConnectorConfigs.read(
+                config.resolve("connectors/10-debezium-mysql-demo.json")));
+        debezium.put("name", name + "-debezium");
+        debezium.put("topic.prefix", name);
+        debezium.put("database.server.id", Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 1 << 30)));
+        debezium.put("database.include.list", name);
+        debezium.put("table.include.list", name + ".orders");
+        debezium.put("schema.history.internal.kafka.topic", "_schema-history." + name);
+        debezium.put("topic.creation.default.partitions", Integer.toString(partitions));
+        debezium.put("topic.creation.default.replication.factor", "1");
+        return debezium;
+    }
+
+    private Map<String, String> sink(Path config, int tasks) {
+        Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.read(
+                config.resolve("connectors/30-cassandra-aggregates-demo.json")));
+        String orders = List.of(sink.get("aggregates").split(";")).stream()
+                .filter(statement -> statement.contains(" FROM shop.orders "))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no orders aggregate in the demo config"));
+        sink.put("name", name + "-sink");
+        sink.put("topics", topic);
+        sink.put("tasks.max", Integer.toString(tasks));
+        sink.put("aggregates", renamed(orders.strip()));
+        if (setting("pollRecords") > 0) {
+            sink.put("consumer.override.max.poll.records", settings.get("pollRecords"));
+        }
+        return sink;
+    }
+
+    private void awaitTopicRecords(long expected) throws Exception {
+        EndToEnd.await("Debezium to capture " + expected + " records", POLL,
+                () -> topicExists() && EndToEnd.recordCount(stack, topic) >= expected);
+    }
+
+    private void awaitSinkCommitted(long expected) throws Exception {
+        awaitTopicRecords(expected);
+        EndToEnd.await("the sink to commit every offset", POLL, () -> {
+            Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
+            try (Admin admin = stack.kafka().admin()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets("connect-" + name + "-sink").partitionsToOffsetAndMetadata().get();
+                return end.entrySet().stream().allMatch(entry -> committed.get(entry.getKey()) != null
+                        && committed.get(entry.getKey()).offset() >= entry.getValue());
+            }
+        });
+    }
+
+    private boolean topicExists() throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            return admin.listTopics().names().get().contains(topic);
+        }
+    }
+
+    private void phase(String phase, long changes, double seconds, CassandraCounters used) {
+        report.line("  %s: %,d changes aggregated in %.1f s = %,.0f changes/s (%s)", phase, changes, seconds,
+                changes / seconds, EndToEnd.load());
+        report.line("  Cassandra per change: %.2f requests, %.2f row writes, %.2f partition reads (%,d requests, "
+                        + "%,d writes, %,d reads)", used.requests / (double) changes, used.writes / (double) changes,
+                used.reads / (double) changes, used.requests, used.writes, used.reads);
+    }
+
+    /** The serving table equals MySQL's GROUP BY, row for row; anything else fails the run. */
+    private void verify(Connection mysql, CqlSession cql) throws SQLException {
+        Map<List<Object>, List<Object>> expected = new HashMap<>();
+        try (Statement statement = mysql.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+            try (ResultSet rs = statement.executeQuery("SELECT customer_id, "
+                    + "FLOOR(UNIX_TIMESTAMP(created_at) / 300) * 300, COUNT(*), SUM(amount), MAX(amount) FROM `" + name
+                    + "`.orders WHERE is_deleted = 0 GROUP BY 1, 2")) {
+                while (rs.next()) {
+                    expected.put(List.of(rs.getInt(1), rs.getLong(2)),
+                            List.of(rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                }
+            }
+        }
+        Map<List<Object>, List<Object>> served = new HashMap<>();
+        for (Row row : cql.execute("SELECT customer_id, window_start, order_count, total_amount, max_amount FROM \""
+                + name + "\".orders_5m")) {
+            served.put(List.of(row.getInt(0), row.getInstant(1).getEpochSecond()),
+                    List.of(row.getLong(2), row.getBigDecimal(3), row.getBigDecimal(4)));
+        }
+        long wrong = expected.entrySet().stream().filter(e -> !exactlyEqual(e.getValue(), served.get(e.getKey()))).count()
+                + served.keySet().stream().filter(key -> !expected.containsKey(key)).count();
+        report.line("  exact: %,d aggregate rows, %d differ from MySQL's GROUP BY", expected.size(), wrong);
+        if (wrong > 0) {
+            throw new IllegalStateException(wrong + " aggregate rows differ from MySQL's GROUP BY");
+        }
+    }
+
+    /** Equal values with equal scales (2193.60 is not 2193.6). */
+    private static boolean exactlyEqual(List<Object> expected, List<Object> actual) {
+        if (actual == null || expected.size() != actual.size()) {
+            return false;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Object a = expected.get(i);
+            Object b = actual.get(i);
+            boolean same = a instanceof BigDecimal x && b instanceof BigDecimal y
+                    ? x.toPlainString().equals(y.toPlainString()) : Objects.equals(a, b);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cassandra's own request and table counters for one keyspace ({@code system_views}). */
+    private record CassandraCounters(long requests, long writes, long reads) {
+        static CassandraCounters read(CqlSession cql, String keyspace) {
+            long requests = 0;
+            for (Row row : cql.execute("SELECT request_count FROM system_views.clients")) {
+                requests += row.getLong(0);
+            }
+            return new CassandraCounters(requests, tableCount(cql, "coordinator_write_latency", keyspace),
+                    tableCount(cql, "coordinator_read_latency", keyspace));
+        }
+
+        private static long tableCount(CqlSession cql, String view, String keyspace) {
+            long count = 0;
+            for (Row row : cql.execute("SELECT count FROM system_views." + view + " WHERE keyspace_name = ?", keyspace)) {
+                count += row.getLong(0);
+            }
+            return count;
+        }
+
+        CassandraCounters minus(CassandraCounters before) {
+            return new CassandraCounters(requests - before.requests, writes - before.writes, reads - before.reads);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.cdcsuite.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+
+import io.cdcsuite.benchmarks.EndToEnd.Report;
+import io.cdcsuite.common.envelope.Envelope;
+import io.cdcsuite.stack.CassandraNode;
+import io.cdcsuite.stack.LocalStack;
+import io.cdcsuite.stack.StackOptions;
+
+/**
+ * Throughput of the Cassandra sink against a raw driver loop writing the same rows, in one run on one private stack.
+ * The records are produced before the sink starts: Debezium-style envelopes ({@code op=c}) of {@code orders} rows,
+ * keyed by id, serialized by JsonConverter with schemas (the worker's converter).
+ *
+ * <p>Sink rate: from creating the connector until its consumer group has committed every offset but the last of
+ * each partition (the sink commits the offset of its last clean record, to be rewritten after a restart, never the
+ * end offset; the worker commits every second) and {@code SELECT count(*)} of its table equals the rows.
+ * Raw rate: one prepared INSERT per row through {@code executeAsync}, at most {@code inFlight} outstanding; it runs
+ * before and after the sink runs (Cassandra warms up) and the ratio uses the faster of the two.
+ *
+ * <p>Run (build first: {@code ./mvnw -B -q -o -pl benchmarks -am install -DskipTests}):
+ * {@code java -cp benchmarks/target/benchmarks.jar io.cdcsuite.benchmarks.SinkThroughputBenchmark rows=1000000}.
+ * Arguments ({@code key=value}): see {@link #DEFAULTS}.
+ */
+public final class SinkThroughputBenchmark {
+    static final Map<String, String> DEFAULTS = defaults();
+    private static final String KEYSPACE = "bench";
+    private static final String DATA_COLLECTION = "dbz.bench.orders";
+    private static final Schema KEY_SCHEMA = SchemaBuilder.struct().name(Envelope.keySchemaName(DATA_COLLECTION))
+            .field("id", Schema.INT64_SCHEMA).build();
+    private static final Schema ROW_SCHEMA = SchemaBuilder.struct().name(Envelope.valueSchemaName(DATA_COLLECTION))
+            .optional()
+            .field("id", Schema.INT64_SCHEMA)
+            .field("customer_id", Schema.INT32_SCHEMA)
+            .field("amount", Decimal.builder(2).optional().parameter("connect.decimal.precision", "10").build())
+            .field("status", Schema.STRING_SCHEMA)
+            .field("note", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("created_at", SchemaBuilder.int64().name("io.debezium.time.Timestamp").version(1).build())
+            .field("last_updated", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").version(1).build())
+            .build();
+    /** Debezium MySQL's source block. */
+    private static final Schema SOURCE_SCHEMA = SchemaBuilder.struct().name("io.debezium.connector.mysql.Source")
+            .field("version", Schema.STRING_SCHEMA)
+            .field("connector", Schema.STRING_SCHEMA)
+            .field("name", Schema.STRING_SCHEMA)
+            .field("ts_ms", Schema.INT64_SCHEMA)
+            .field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("db", Schema.STRING_SCHEMA)
+            .field("table", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("server_id", Schema.INT64_SCHEMA)
+            .field("gtid", Schema.OPTIONAL_STRING_SCHEMA)
+            .field("file", Schema.STRING_SCHEMA)
+            .field("pos", Schema.INT64_SCHEMA)
+            .field("row", Schema.INT32_SCHEMA)
+            .build();
+    private static final Schema ENVELOPE_SCHEMA = Envelope.schema(DATA_COLLECTION, ROW_SCHEMA, SOURCE_SCHEMA);
+    private static final String[] STATUSES = {"NEW", "PAID", "SHIPPED", "DELIVERED"};
+
+    private final LocalStack stack;
+    private final Map<String, String> settings;
+    private final Report report = new Report();
+
+    private SinkThroughputBenchmark(LocalStack stack, Map<String, String> settings) {
+        this.stack = stack;
+        this.settings = settings;
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("rows", "1000000");
+        defaults.put("inFlight", "256");          // the raw loop's outstanding requests
+        defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
+        defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = EndToEnd.settings(DEFAULTS, args);
+        try (LocalStack stack = LocalStack.start(new StackOptions(false, 1, true, List.of()))) {
+            new SinkThroughputBenchmark(stack, settings).run();
+        }
+    }
+
+    private void run() throws Exception {
+        long rows = Long.parseLong(settings.get("rows"));
+        boolean twoTasks = Boolean.parseBoolean(settings.get("twoTasks"));
+        EndToEnd.createTopics(stack, 1, "orders.p1");
+        produce("orders.p1", rows);
+        if (twoTasks) {
+            EndToEnd.createTopics(stack, 2, "orders.p2");
+            produce("orders.p2", rows);
+        }
+        try (CqlSession cql = stack.cassandra().session()) {
+            cql.execute("CREATE KEYSPACE " + KEYSPACE
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            cql.execute("CREATE TABLE " + KEYSPACE + ".orders_raw (id bigint PRIMARY KEY, customer_id int,"
+                    + " amount decimal, status text, note text, created_at timestamp, last_updated timestamp)");
+            double rawBefore = raw(cql, rows, "raw driver loop (before the sink)");
+            double sink = sink(cql, "orders.p1", "orders_t1", 1, rows);
+            double sinkTwo = twoTasks ? sink(cql, "orders.p2", "orders_t2", 2, rows) : Double.NaN;
+            cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
+            double rawAfter = raw(cql, rows, "raw driver loop (after the sink)");
+            double rawBest = Math.max(rawBefore, rawAfter);
+            report.line("");
+            report.line("sink (tasks.max=1) / raw: %.2f (goal >= 0.8; raw = the faster raw run, %,.0f rows/s)",
+                    sink / rawBest, rawBest);
+            if (twoTasks) {
+                report.line("sink (tasks.max=2, 2 partitions) / raw: %.2f", sinkTwo / rawBest);
+            }
+        }
+        System.out.println("\nResults written to " + report.write("sink-throughput",
+                "Cassandra sink: throughput against a raw driver loop", settings));
+    }
+
+    /** The i-th row's values, the same for the records and the raw loop. */
+    private record Order(long id, int customerId, BigDecimal amount, String status, String note, long createdAt,
+                         Instant lastUpdated) {
+        static Order of(long id) {
+            SplittableRandom random = new SplittableRandom(id);
+            long created = 1_790_000_000_000L + id * 7;
+            return new Order(id, random.nextInt(1, 10_001), BigDecimal.valueOf(random.nextInt(100, 1_000_000), 2),
+                    STATUSES[random.nextInt(STATUSES.length)], "gift wrap, leave at the door", created,
+                    Instant.ofEpochMilli(created + 1));
+        }
+    }
+
+    private void produce(String topic, long rows) throws Exception {
+        JsonConverter keys = new JsonConverter();
+        keys.configure(Map.of("schemas.enable", "true"), true);
+        JsonConverter values = new JsonConverter();
+        values.configure(Map.of("schemas.enable", "true"), false);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        long started = System.nanoTime();
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (long id = 1; id <= rows; id++) {
+                Order order = Order.of(id);
+                Struct row = new Struct(ROW_SCHEMA)
+                        .put("id", order.id())
+                        .put("customer_id", order.customerId())
+                        .put("amount", order.amount())
+                        .put("status", order.status())
+                        .put("note", order.note())
+                        .put("created_at", order.createdAt())
+                        .put("last_updated", order.lastUpdated().toString());
+                Struct envelope = new Struct(ENVELOPE_SCHEMA)
+                        .put(Envelope.AFTER, row)
+                        .put(Envelope.SOURCE, new Struct(SOURCE_SCHEMA).put("version", "3.6.1.Final")
+                                .put("connector", "mysql").put("name", "dbz").put("ts_ms", order.createdAt())
+                                .put("db", KEYSPACE).put("table", "orders").put("server_id", 1L)
+                                .put("file", "binlog.000002").put("pos", 4_000L + id).put("row", 0))
+                        .put(Envelope.OP, "c")
+                        .put(Envelope.TS_MS, order.createdAt());
+                byte[] key = keys.fromConnectData(topic, KEY_SCHEMA, new Struct(KEY_SCHEMA).put("id", id));
+                byte[] value = values.fromConnectData(topic, ENVELOPE_SCHEMA, envelope);
+                bytes += key.length + value.length;
+                producer.send(new ProducerRecord<>(topic, key, value));
+            }
+            producer.flush();
+        }
+        report.line("produced %,d records to %s in %.1f s (%.0f B/record, key and value JSON with schemas)", rows,
+                topic, EndToEnd.seconds(started), bytes / (double) rows);
+    }
+
+    private double raw(CqlSession cql, long rows, String what) throws Exception {
+        PreparedStatement insert = cql.prepare("INSERT INTO " + KEYSPACE + ".orders_raw (id, customer_id, amount,"
+                + " status, note, created_at, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        int inFlight = Integer.parseInt(settings.get("inFlight"));
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicLong failures = new AtomicLong();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        String loadBefore = EndToEnd.load();
+        long started = System.nanoTime();
+        for (long id = 1; id <= rows; id++) {
+            Order order = Order.of(id);
+            permits.acquire();
+            cql.executeAsync(insert.bind(order.id(), order.customerId(), order.amount(), order.status(),
+                            order.note(), Instant.ofEpochMilli(order.createdAt()), order.lastUpdated()))
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, error);
+                        }
+                        permits.release();
+                    });
+        }
+        permits.acquire(inFlight);
+        double seconds = EndToEnd.seconds(started);
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " raw inserts failed", firstFailure.get());
+        }
+        double rate = rows / seconds;
+        report.line("%s: %,d rows in %.1f s = %,.0f rows/s (%d in flight); %s before, %s after", what, rows, seconds,
+                rate, inFlight, loadBefore, EndToEnd.load());
+        return rate;
+    }
+
+    private double sink(CqlSession cql, String topic, String table, int tasks, long rows) throws Exception {
+        String name = "bench-sink-" + table;
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "io.cdcsuite.sink.cassandra.CassandraSinkConnector");
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("topics", topic);
+        config.put("contact.points", stack.cassandra().contactPoint());
+        config.put("local.datacenter", CassandraNode.LOCAL_DATACENTER);
+        config.put("table.mapping", topic + ":" + KEYSPACE + "." + table);
+        config.put("auto.create", "true");
+        config.put("keyspace.replication", "class=SimpleStrategy,replication_factor=1");
+        config.put("consumer.override.max.poll.records", settings.get("maxPollRecords"));
+        Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
+        String loadBefore = EndToEnd.load();
+        long started = System.nanoTime();
+        stack.connect().rest().putConnectorConfig(name, config);
+        // the sink commits the offset of its last clean record (resume there; rewriting it is idempotent), never
+        // the end: wait for end - 1 on every partition, then for the last rows to be visible
+        EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(250), () -> {
+            stack.connect().rest().awaitRunning(name, tasks, Duration.ofSeconds(60));
+            try (Admin admin = stack.kafka().admin()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + name)
+                        .partitionsToOffsetAndMetadata().get();
+                return end.entrySet().stream().allMatch(partition -> committed.get(partition.getKey()) != null
+                        && committed.get(partition.getKey()).offset() >= partition.getValue() - 1);
+            }
+        });
+        SimpleStatement count = SimpleStatement.newInstance("SELECT count(*) FROM " + KEYSPACE + "." + table)
+                .setTimeout(Duration.ofMinutes(2));
+        EndToEnd.await(table + " to hold " + rows + " rows", Duration.ofMillis(250),
+                () -> cql.execute(count).one().getLong(0) >= rows);
+        double seconds = EndToEnd.seconds(started);
+        String loadAfter = EndToEnd.load();
+        stack.connect().rest().deleteConnector(name);
+        double rate = rows / seconds;
+        report.line("sink tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s; %s before, %s after",
+                tasks, end.size(), rows, seconds, rate, loadBefore, loadAfter);
+        return rate;
+    }
+}

@@ -1,0 +1,211 @@
+package io.cdcsuite.sink.cassandra.aggregate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import com.datastax.oss.driver.api.core.cql.Row;
+
+import io.cdcsuite.sink.cassandra.aggregate.AggregateSession.Bound;
+
+/**
+ * An aggregate's tables in Cassandra, in few requests: reads of many partitions as {@code IN} queries of at most
+ * {@link #KEYS_PER_READ} partitions, writes as unlogged batches of at most {@link #PARTITIONS_PER_BATCH} partitions
+ * (Cassandra warns about more, {@code unlogged_batch_across_partitions_warn_threshold}) and {@code batchSize}
+ * statements. A batch spanning partitions is not atomic, and needs not be: every write is idempotent.
+ */
+final class CassandraAggregateStore implements AggregateStore {
+    static final int KEYS_PER_READ = 50;
+    static final int PARTITIONS_PER_BATCH = 10;
+    private static final int PARALLELISM = 32;
+
+    private final AggregateLayout layout;
+    private final AggregateStatements sql;
+    private final AggregateSession session;
+    private final int batchSize;
+    private final int ttl;
+
+    CassandraAggregateStore(AggregateLayout layout, AggregateSession session, int batchSize) {
+        this.layout = layout;
+        this.sql = new AggregateStatements(layout);
+        this.session = session;
+        this.batchSize = batchSize;
+        this.ttl = layout.definition().ttlSeconds();
+    }
+
+    @Override
+    public CompletionStage<Map<String, Recorded>> memberships(Collection<String> memberKeys) {
+        List<List<String>> chunks = chunks(new ArrayList<>(memberKeys), KEYS_PER_READ);
+        return BoundedAsync.map(chunks, PARALLELISM,
+                keys -> session.rows(new Bound(sql.selectMemberships(), List.of(keys)))).thenApply(pages -> {
+                    Map<String, Recorded> recorded = new HashMap<>();
+                    pages.forEach(rows -> rows.forEach(row -> {
+                        boolean present = row.getBoolean(AggregateLayout.PRESENT);
+                        recorded.put(row.getString(AggregateDefinition.MEMBER_KEY),
+                                new Recorded(row.getLong(AggregateLayout.VERSION), present ? slotOf(row) : null));
+                    }));
+                    return recorded;
+                });
+    }
+
+    @Override
+    public CompletionStage<Map<List<Object>, Slot>> slots(Collection<List<Object>> slots) {
+        // slots that differ only in the first slot column are read by one IN query
+        Map<List<Object>, List<Object>> firstValuesByRest = new LinkedHashMap<>();
+        for (List<Object> slot : slots) {
+            firstValuesByRest.computeIfAbsent(slot.subList(1, slot.size()), rest -> new ArrayList<>()).add(slot.get(0));
+        }
+        List<List<Object>> queries = new ArrayList<>();
+        firstValuesByRest.forEach((rest, firsts) -> chunks(firsts, KEYS_PER_READ).forEach(chunk -> {
+            List<Object> values = new ArrayList<>();
+            values.add(chunk);
+            values.addAll(rest);
+            queries.add(values);
+        }));
+        return BoundedAsync.map(queries, PARALLELISM, values -> session.rows(new Bound(sql.selectSlots(), values)))
+                .thenApply(pages -> {
+                    Map<List<Object>, List<Member>> members = new HashMap<>();
+                    Map<List<Object>, Long> servingTimestamps = new HashMap<>();
+                    pages.forEach(rows -> rows.forEach(row -> {
+                        List<Object> slot = slotOf(row);
+                        List<Member> slotMembers = members.computeIfAbsent(slot, s -> new ArrayList<>());
+                        if (!row.isNull(AggregateLayout.SERVING_TIMESTAMP)) {
+                            servingTimestamps.put(slot, row.getLong(AggregateLayout.SERVING_TIMESTAMP));
+                        }
+                        String key = row.getString(AggregateDefinition.MEMBER_KEY);
+                        if (key != null) { // null: the static row of a slot without members
+                            List<Object> contributions = new ArrayList<>();
+                            for (Measure measure : layout.definition().measures()) {
+                                contributions.add(row.getObject(measure.contributionColumn()));
+                            }
+                            slotMembers.add(new Member(key, contributions));
+                        }
+                    }));
+                    Map<List<Object>, Slot> read = new LinkedHashMap<>();
+                    for (List<Object> slot : slots) {
+                        read.put(slot, members.containsKey(slot)
+                                ? new Slot(members.get(slot), servingTimestamps.get(slot)) : Slot.EMPTY);
+                    }
+                    return read;
+                });
+    }
+
+    @Override
+    public CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes) {
+        List<List<Bound>> partitions = new ArrayList<>();
+        writes.forEach((slot, slotWrites) -> {
+            List<Bound> statements = new ArrayList<>(slotWrites.size());
+            for (MemberWrite write : slotWrites) {
+                List<Object> values = new ArrayList<>();
+                if (write.contributions() == null) {
+                    values.add(write.version());
+                    values.addAll(slot);
+                    values.add(write.key());
+                    statements.add(new Bound(sql.deleteMember(), values));
+                } else {
+                    values.addAll(slot);
+                    values.add(write.key());
+                    values.addAll(write.contributions());
+                    values.add(write.version());
+                    values.add(ttl);
+                    statements.add(new Bound(sql.insertMember(), values));
+                }
+            }
+            partitions.add(statements);
+        });
+        return inBatches(partitions);
+    }
+
+    @Override
+    public CompletionStage<Void> serve(Map<List<Object>, Serving> rows) {
+        List<List<Bound>> partitions = new ArrayList<>();
+        rows.forEach((slot, serving) -> {
+            List<Object> values = new ArrayList<>();
+            Bound write;
+            if (serving.row() == null) {
+                values.add(serving.timestamp());
+                values.addAll(slot);
+                write = new Bound(sql.deleteServing(), values);
+            } else {
+                values.addAll(slot);
+                values.addAll(serving.row());
+                values.add(serving.timestamp());
+                values.add(ttl);
+                write = new Bound(sql.insertServing(), values);
+            }
+            List<Object> clock = new ArrayList<>(List.of(serving.timestamp(), ttl, serving.timestamp()));
+            clock.addAll(slot);
+            partitions.add(List.of(write));
+            partitions.add(List.of(new Bound(sql.updateServingTimestamp(), clock)));
+        });
+        return inBatches(partitions);
+    }
+
+    @Override
+    public CompletionStage<Void> record(List<MemberChange> changes) {
+        List<List<Bound>> partitions = new ArrayList<>(changes.size());
+        for (MemberChange change : changes) {
+            List<Object> values = new ArrayList<>();
+            values.add(change.memberKey());
+            values.add(change.version());
+            values.add(change.membership() != null);
+            if (change.membership() != null) {
+                values.addAll(change.membership().slot());
+            } else {
+                layout.slotColumns().forEach(column -> values.add(null));
+            }
+            values.add(change.version());
+            values.add(ttl);
+            partitions.add(List.of(new Bound(sql.insertMembership(), values)));
+        }
+        return inBatches(partitions);
+    }
+
+    private List<Object> slotOf(Row row) {
+        List<Object> slot = new ArrayList<>();
+        for (String column : layout.slotColumns()) {
+            slot.add(row.getObject(column));
+        }
+        return slot;
+    }
+
+    /**
+     * Packs the statements, given per partition, into batches of at most {@link #PARTITIONS_PER_BATCH} partitions
+     * and {@code batchSize} statements (a partition with more goes into several), and runs them.
+     */
+    private CompletionStage<Void> inBatches(List<List<Bound>> partitions) {
+        List<List<Bound>> batches = new ArrayList<>();
+        List<Bound> batch = new ArrayList<>();
+        int partitionsInBatch = 0;
+        for (List<Bound> partition : partitions) {
+            for (List<Bound> part : chunks(partition, batchSize)) {
+                if (!batch.isEmpty() && (partitionsInBatch == PARTITIONS_PER_BATCH
+                        || batch.size() + part.size() > batchSize)) {
+                    batches.add(batch);
+                    batch = new ArrayList<>();
+                    partitionsInBatch = 0;
+                }
+                batch.addAll(part);
+                partitionsInBatch++;
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches.isEmpty() ? CompletableFuture.completedFuture(null)
+                : BoundedAsync.map(batches, PARALLELISM, session::write).thenApply(done -> null);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return chunks;
+    }
+}
