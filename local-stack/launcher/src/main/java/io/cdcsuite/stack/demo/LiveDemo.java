@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.Admin;
 
@@ -18,9 +19,25 @@ public final class LiveDemo {
     private LiveDemo() {
     }
 
-    /** Runs until interrupted (Ctrl-C ends the JVM; the stack's shutdown hook stops the servers). */
+    /**
+     * Runs until the JVM stops (Ctrl-C: the stack's shutdown hook stops the servers meanwhile, so failures to sample
+     * them from then on are expected and end the view quietly).
+     */
     public static void run(LocalStack stack, List<String> sinkConnectors, int changesPerSecond, PrintStream out)
             throws Exception {
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping.set(true), "live-view-stop"));
+        try {
+            show(stack, sinkConnectors, changesPerSecond, out, stopping);
+        } catch (Exception e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        }
+    }
+
+    private static void show(LocalStack stack, List<String> sinkConnectors, int changesPerSecond, PrintStream out,
+                             AtomicBoolean stopping) throws Exception {
         OrdersWorkload workload = new OrdersWorkload(() -> connect(stack), changesPerSecond);
         Thread workloadThread = new Thread(workload, "demo-workload");
         workloadThread.setDaemon(true);
@@ -31,7 +48,7 @@ public final class LiveDemo {
             PipelineMonitor monitor = new PipelineMonitor(admin, cql);
             PipelineMonitor.Sample previous = monitor.sample(sinkConnectors);
             long previousChanges = workload.changes();
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping.get()) {
                 Thread.sleep(Duration.ofSeconds(1).toMillis());
                 PipelineMonitor.Sample current = monitor.sample(sinkConnectors);
                 long changes = workload.changes();
