@@ -81,6 +81,7 @@ public final class AggregatePipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("warmup", "50000");
         defaults.put("changes", "200000");
         defaults.put("live", "100000");
         defaults.put("tasks", "1");
@@ -116,27 +117,41 @@ public final class AggregatePipelineBenchmark {
             // the snapshot of the sample rows first: changes made during a snapshot are partly read by it
             awaitTopicRecords(orders.records());
 
-            report.line("Backlog: %,d statements into MySQL (%s), captured by Debezium before the sink starts",
+            String sink = name + "-sink";
+            connect.putConnectorConfig(sink, sink(config, tasks));
+            int warmup = setting("warmup");
+            if (warmup > 0) {
+                report.line("Warm-up: %,d statements with Debezium and the sink running (not measured)", warmup);
+                orders.run(warmup, PER_TRANSACTION);
+                awaitExact(orders.records(), mysql, cql);
+            }
+            connect.stopConnector(sink);
+            connect.awaitStatus(sink, Duration.ofSeconds(90), "STOPPED",
+                    status -> "STOPPED".equals(status.path("connector").path("state").asText()));
+
+            report.line("Backlog: %,d statements into MySQL (%s), captured by Debezium while the sink is stopped",
                     setting("changes"), EndToEnd.load());
+            long changesBefore = orders.changes();
             long started = System.nanoTime();
             orders.run(setting("changes"), PER_TRANSACTION);
             double writeSeconds = EndToEnd.seconds(started);
             awaitTopicRecords(orders.records());
             report.line("  MySQL %.1f s (%,.0f changes/s); all captured after %.1f s", writeSeconds,
-                    orders.changes() / writeSeconds, EndToEnd.seconds(started));
+                    (orders.changes() - changesBefore) / writeSeconds, EndToEnd.seconds(started));
 
             CassandraCounters before = CassandraCounters.read(cql, name);
             started = System.nanoTime();
-            connect.putConnectorConfig(name + "-sink", sink(config, tasks));
+            connect.resumeConnector(sink);
             awaitExact(orders.records(), mysql, cql);
-            phase("backlog", orders.changes(), EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before));
+            phase("backlog", orders.changes() - changesBefore, EndToEnd.seconds(started),
+                    CassandraCounters.read(cql, name).minus(before));
 
             int live = setting("live");
             if (live > 0) {
                 report.line("Live: %,d more statements while Debezium and the sink run (%s)", live, EndToEnd.load());
                 before = CassandraCounters.read(cql, name);
                 started = System.nanoTime();
-                long changesBefore = orders.changes();
+                changesBefore = orders.changes();
                 orders.run(live, PER_TRANSACTION);
                 double writeLive = EndToEnd.seconds(started);
                 awaitExact(orders.records(), mysql, cql);
@@ -145,7 +160,7 @@ public final class AggregatePipelineBenchmark {
                 phase("live", orders.changes() - changesBefore, liveSeconds,
                         CassandraCounters.read(cql, name).minus(before));
             }
-            connect.deleteConnector(name + "-sink");
+            connect.deleteConnector(sink);
             connect.deleteConnector(name + "-debezium");
         }
         System.out.println("Results: " + report.write("aggregates", "Sink aggregates end to end (seed 002)", settings));

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.cdcsuite.stack.ConnectorConfigs;
 import io.cdcsuite.stack.LocalStack;
 import io.cdcsuite.stack.StackLayout;
 
@@ -48,6 +49,15 @@ final class EndToEnd {
             settings.put(pair[0], pair[1]);
         }
         return settings;
+    }
+
+    /**
+     * A connector config shipped in {@code config/connectors/}, to override per run. Its {@code ${env:CDC_*}} and
+     * {@code ${file:...}} placeholders stay: the stack's worker resolves them to its own hosts, ports and secrets.
+     */
+    static Map<String, String> shippedConnector(String fileName) {
+        return new LinkedHashMap<>(ConnectorConfigs.read(
+                StackLayout.locate().projectDir().resolve("config/connectors").resolve(fileName)));
     }
 
     /** The 1-minute load average and the machine's cores, for the conditions of a measurement. */

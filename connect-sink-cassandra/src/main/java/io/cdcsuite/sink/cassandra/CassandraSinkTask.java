@@ -137,7 +137,7 @@ public class CassandraSinkTask extends SinkTask {
                 config.maxInflightRequests(), config.retryBackoffInitialMs(), config.retryBackoffMaxMs(),
                 config.retryTimeoutMs(), metrics);
         RecordMapper mapper = new RecordMapper(new TableRouter(config.tableMappings(), config.tableNameTemplate()),
-                config.columnMappings(), config.deleteMarkerField(), config.ttlField());
+                config.columnMappings(), config.deleteMarkers(), config.ttlField());
         SchemaManager schemas = new SchemaManager(new SessionCatalog(cqlSession), config.autoCreate(),
                 config.autoEvolve(), config.keyspaceReplication());
         RowConverter converter = new RowConverter(config.nullHandling(), config.unmappedFields(), config::ttlSeconds);

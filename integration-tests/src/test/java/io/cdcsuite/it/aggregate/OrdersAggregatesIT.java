@@ -20,9 +20,14 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cdcsuite.it.env.StackExtension;
 import io.cdcsuite.it.env.TestEnvironment;
+import io.cdcsuite.it.support.AggregateRows;
 import io.cdcsuite.it.support.DebeziumConfigs;
+import io.cdcsuite.it.support.DemoAggregates;
 import io.cdcsuite.it.support.MySql;
+import io.cdcsuite.it.support.OrderChanges;
+import io.cdcsuite.it.support.RandomChanges;
 import io.cdcsuite.it.support.Scenario;
+import io.cdcsuite.it.support.ScenarioConnectors;
 import io.cdcsuite.it.support.SinkReplay;
 import io.cdcsuite.it.support.TimestampSourceConfigs;
 import org.junit.jupiter.api.Test;
@@ -59,7 +64,7 @@ class OrdersAggregatesIT {
         RandomChanges changes = prepare(env, scenario, RandomChanges.Deletes.HARD);
         String source = scenario.connector("debezium");
         String sink = scenario.connector("sink");
-        try (CqlSession cql = env.cassandra(); Connectors connectors = new Connectors(env.connect())) {
+        try (CqlSession cql = env.cassandra(); ScenarioConnectors connectors = new ScenarioConnectors(env)) {
             Map<String, String> debezium = new LinkedHashMap<>(DebeziumConfigs.mysql(env, scenario, source, "orders"));
             fourPartitions(debezium);
             connectors.put(source, debezium);
@@ -90,7 +95,7 @@ class OrdersAggregatesIT {
         RandomChanges changes = prepare(env, scenario, RandomChanges.Deletes.SOFT);
         String source = scenario.connector("ts");
         String sink = scenario.connector("sink");
-        try (CqlSession cql = env.cassandra(); Connectors connectors = new Connectors(env.connect())) {
+        try (CqlSession cql = env.cassandra(); ScenarioConnectors connectors = new ScenarioConnectors(env)) {
             Map<String, String> polling = new LinkedHashMap<>(TimestampSourceConfigs.mysql(env, scenario, source,
                     scenario.topicPrefix(), "orders"));
             polling.put("soft.delete.column", RandomChanges.SOFT_DELETE_COLUMN);
@@ -126,10 +131,10 @@ class OrdersAggregatesIT {
         sourceConfig.put("topic.creation.default.replication.factor", "1");
     }
 
-    private static void startSink(TestEnvironment env, Connectors connectors, Scenario scenario, String sink) {
-        String aggregates = DemoAggregates.statement("shop.orders", Map.of("shop", scenario.database())) + ";\n"
+    private static void startSink(TestEnvironment env, ScenarioConnectors connectors, Scenario scenario, String sink) {
+        String aggregates = DemoAggregates.statement(DemoAggregates.SINK, "shop.orders", Map.of("shop", scenario.database())) + ";\n"
                 + allTimeStatement(scenario);
-        Map<String, String> config = DemoAggregates.sinkConfig(env, sink, scenario.topic("orders"), aggregates);
+        Map<String, String> config = DemoAggregates.sinkConfig(env, DemoAggregates.SINK, sink, scenario.topic("orders"), aggregates);
         config.put("tasks.max", Integer.toString(TASKS));
         // a dead sink consumer (kill -9) leaves the group after this, not after the default 45 s
         config.put("consumer.override.session.timeout.ms", "10000");

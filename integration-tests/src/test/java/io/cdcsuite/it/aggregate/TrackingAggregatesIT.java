@@ -9,9 +9,13 @@ import java.util.Map;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.cdcsuite.it.env.StackExtension;
 import io.cdcsuite.it.env.TestEnvironment;
+import io.cdcsuite.it.support.AggregateRows;
 import io.cdcsuite.it.support.DebeziumConfigs;
+import io.cdcsuite.it.support.DemoAggregates;
 import io.cdcsuite.it.support.MySql;
+import io.cdcsuite.it.support.RandomChanges;
 import io.cdcsuite.it.support.Scenario;
+import io.cdcsuite.it.support.ScenarioConnectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,11 +51,11 @@ class TrackingAggregatesIT {
         changes.run(CHANGES_BEFORE_CAPTURE, PER_TRANSACTION);
         String source = scenario.connector("debezium");
         String sink = scenario.connector("sink");
-        try (CqlSession cql = env.cassandra(); Connectors connectors = new Connectors(env.connect())) {
+        try (CqlSession cql = env.cassandra(); ScenarioConnectors connectors = new ScenarioConnectors(env)) {
             connectors.put(source, DebeziumConfigs.mysql(env, scenario, source, "tracking"));
-            String statement = DemoAggregates.statement("logs.tracking",
+            String statement = DemoAggregates.statement(DemoAggregates.SINK, "logs.tracking",
                     Map.of("events", scenario.keyspace(), "logs", db));
-            connectors.put(sink, DemoAggregates.sinkConfig(env, sink, scenario.topic("tracking"), statement));
+            connectors.put(sink, DemoAggregates.sinkConfig(env, DemoAggregates.SINK, sink, scenario.topic("tracking"), statement));
             env.connect().awaitRunning(sink, 1, START_TIMEOUT);
 
             changes.run(CHANGES_WHILE_CAPTURING, PER_TRANSACTION);

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
+import io.cdcsuite.it.support.RandomChanges;
+
 /**
  * Tracking events of {@code config/mysql/02-seed-tracking.sql} (seed 001): 8 jobs, 2 publishers, 2 campaigns, 2 groups,
  * each sometimes NULL, events over twelve hours; clicks carry a bid, the other kinds usually none. An update changes

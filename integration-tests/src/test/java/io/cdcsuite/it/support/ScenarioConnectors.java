@@ -21,11 +21,16 @@ public final class ScenarioConnectors implements AutoCloseable {
 
     /** Creates (or updates) a connector and waits until it runs with at least {@code minTasks} tasks. */
     public void start(String name, Map<String, String> config, int minTasks, Duration timeout) {
+        put(name, config);
+        env.connect().awaitRunning(name, minTasks, timeout);
+    }
+
+    /** Creates (or updates) a connector without waiting for it. */
+    public void put(String name, Map<String, String> config) {
         if (!names.contains(name)) {
             names.add(name);
         }
         env.connect().putConnectorConfig(name, config);
-        env.connect().awaitRunning(name, minTasks, timeout);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -68,6 +69,18 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = assemble(layout, dir, Ports.allocate(options.connectWorkers()), options, false);
         stack.startAll(layout, options, started);
         return stack;
+    }
+
+    /** The stack a {@code --reuse} run left running, if all of it still runs; never starts anything. */
+    public static Optional<LocalStack> attachReused() {
+        StackLayout layout = StackLayout.locate();
+        Path dir = layout.projectDir().resolve(".stack");
+        Ports ports = Ports.load(dir.resolve(STATE_FILE));
+        if (ports == null) {
+            return Optional.empty();
+        }
+        LocalStack attached = assemble(layout, dir, ports, StackOptions.defaults().withReuse(true), true);
+        return attached.attachAll() ? Optional.of(attached) : Optional.empty();
     }
 
     private static LocalStack assemble(StackLayout layout, Path dir, Ports ports, StackOptions options,

@@ -8,20 +8,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.cdcsuite.stack.console.PathComparison;
+import io.cdcsuite.stack.console.StackQueries;
 import io.cdcsuite.stack.demo.LiveDemo;
 
 /**
  * The README's main command ({@code bin/pipeline}): starts the local stack, applies {@code config/mysql/*.sql},
  * registers every {@code config/connectors/*.json} over the Connect REST API, prints the endpoints, then runs the
  * live demo (a workload on shop.orders and a view of every stage, refreshed every second) until Ctrl-C.
- * {@code --exit} stops after registering; {@code down} stops a stack left running by {@code --reuse}.
+ * {@code --exit} stops after registering; {@code down} stops a stack left running by {@code --reuse}; {@code sql},
+ * {@code cql} and {@code compare} query it.
  */
 public final class StackMain {
     /** Changes per second of the demo workload; --rate 0 turns it off. */
     private static final int DEFAULT_RATE = 200;
 
+    /** Commands that query the stack a --reuse run left running. */
+    private static final List<String> QUERY_COMMANDS = List.of("sql", "cql", "compare");
+
     private StackMain() {
+    }
+
+    /** {@code sql "<statement>"}, {@code cql "<statement>"} or {@code compare}; returns the exit status. */
+    private static int query(List<String> arguments) throws SQLException {
+        Optional<LocalStack> running = LocalStack.attachReused();
+        if (running.isEmpty()) {
+            System.err.println("No running stack: start one with bin/pipeline --reuse (in another terminal)");
+            return 2;
+        }
+        String command = arguments.get(0);
+        if (command.equals("compare")) {
+            return PathComparison.print(running.get(), System.out) ? 0 : 1;
+        }
+        if (arguments.size() != 2) {
+            System.err.println("Usage: bin/pipeline " + command + " \"<statement>\" (one argument, quoted)");
+            return 2;
+        }
+        if (command.equals("sql")) {
+            StackQueries.sql(running.get(), arguments.get(1), System.out);
+        } else {
+            StackQueries.cql(running.get(), arguments.get(1), System.out);
+        }
+        return 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,6 +59,9 @@ public final class StackMain {
         if (arguments.contains("down")) {
             stopReusedStack();
             return;
+        }
+        if (!arguments.isEmpty() && QUERY_COMMANDS.contains(arguments.get(0))) {
+            System.exit(query(arguments));
         }
         StackOptions options = StackOptions.defaults().withReuse(arguments.contains("--reuse"));
         StackLayout layout = StackLayout.locate();

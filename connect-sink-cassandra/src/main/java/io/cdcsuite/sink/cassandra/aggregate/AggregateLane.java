@@ -2,8 +2,10 @@ package io.cdcsuite.sink.cassandra.aggregate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +17,19 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One aggregate as one task keeps it: its units run one after another (each starts when the previous one has
- * succeeded), and it remembers the memberships its units recorded, so that a row it has seen needs no read. The
- * memory is only as good as the task's ownership of the row's partition: it is forgotten when partitions move.
+ * succeeded), and it remembers what its units recorded: the memberships, so that a row it has seen needs no read, and
+ * the members and serving timestamps of the slots it recomputed, so that a recompute needs no read either. What it
+ * remembers of a row is only as good as the task's ownership of the row's partition, and is forgotten when
+ * partitions move. What it remembers of a slot is exact when the task is the aggregate's only writer; with other
+ * tasks, every recompute is verified against Cassandra anyway (see {@link AggregateUnit}).
  */
 final class AggregateLane {
     /** Memberships remembered per lane (least recently used ones are forgotten first). */
     static final int REMEMBERED_MEMBERSHIPS = 50_000;
+    /** Members (and slots) of remembered slots per lane (least recently used slots are forgotten first). */
+    static final int REMEMBERED_MEMBERS = 50_000;
+    /** A remembered slot whose first member expires sooner than this is read again. */
+    static final long EXPIRY_MARGIN_MILLIS = 60_000;
 
     private final AggregateLayout layout;
     private final AggregateStore store;
@@ -31,6 +40,8 @@ final class AggregateLane {
             return size() > REMEMBERED_MEMBERSHIPS;
         }
     };
+    private final Map<List<Object>, AggregateStore.Slot> slots = new LinkedHashMap<>(1024, 0.75f, true);
+    private int rememberedMembers;
     /** Units not finished yet, oldest first; touched by the task thread only. */
     private final Deque<AggregateUnit> unfinished = new ArrayDeque<>();
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -124,10 +135,58 @@ final class AggregateLane {
         }
     }
 
-    /** Forgets every membership: the task's partitions changed, other tasks may have moved their rows meanwhile. */
+    /**
+     * A remembered slot: its members and serving timestamp after the last recompute of this lane; null if none, or
+     * if one of its members may expire soon (RETENTION): then only Cassandra knows which are left.
+     */
+    AggregateStore.Slot slot(List<Object> slot, long nowMillis) {
+        synchronized (slots) {
+            AggregateStore.Slot remembered = slots.get(slot);
+            return remembered == null || remembered.expiresAtMillis() - EXPIRY_MARGIN_MILLIS <= nowMillis ? null
+                    : remembered;
+        }
+    }
+
+    /** Remembers slots as a unit left them. */
+    void rememberSlots(Map<List<Object>, AggregateStore.Slot> written) {
+        synchronized (slots) {
+            written.forEach((slot, members) -> {
+                AggregateStore.Slot previous = slots.put(slot, members);
+                rememberedMembers += weight(members) - (previous == null ? 0 : weight(previous));
+            });
+            Iterator<Map.Entry<List<Object>, AggregateStore.Slot>> eldest = slots.entrySet().iterator();
+            while (rememberedMembers > REMEMBERED_MEMBERS && eldest.hasNext()) {
+                rememberedMembers -= weight(eldest.next().getValue());
+                eldest.remove();
+            }
+        }
+    }
+
+    /** Forgets these slots: a failed attempt may have changed them in ways the lane does not know. */
+    void forgetSlots(Collection<List<Object>> forgotten) {
+        synchronized (slots) {
+            for (List<Object> slot : forgotten) {
+                AggregateStore.Slot removed = slots.remove(slot);
+                if (removed != null) {
+                    rememberedMembers -= weight(removed);
+                }
+            }
+        }
+    }
+
+    /** A slot counts its members, and itself (an empty slot is remembered too). */
+    private static int weight(AggregateStore.Slot slot) {
+        return slot.members().size() + 1;
+    }
+
+    /** Forgets every membership and slot: the task's partitions changed, other tasks may have changed them. */
     void forget() {
         synchronized (known) {
             known.clear();
+        }
+        synchronized (slots) {
+            slots.clear();
+            rememberedMembers = 0;
         }
     }
 

@@ -61,6 +61,7 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
             contributions.add(require(members, measure.contributionColumn()));
             measures.add(require(serving, measure.name()));
         }
+        require(members, VERSION);
         require(members, SERVING_TIMESTAMP);
         return new AggregateLayout(definition, groups, contributions, measures);
     }

@@ -45,7 +45,8 @@ final class AggregateStatements {
     }
 
     /**
-     * Members table: one partition per group and window, one row per source row in it, and a static column with the
+     * Members table: one partition per group and window, one row per source row in it (its contributions and the
+     * version of the change that put it there, whose TTL tells when the row expires), and a static column with the
      * timestamp of the slot's last serving write (it outlives a deleted serving row, so the next serving write can be
      * stamped after it without trusting any clock).
      */
@@ -56,6 +57,7 @@ final class AggregateStatements {
         for (int i = 0; i < definition.measures().size(); i++) {
             columns.add(column(definition.measures().get(i).contributionColumn(), layout.contributionTypes().get(i)));
         }
+        columns.add(column(AggregateLayout.VERSION, DataTypes.BIGINT));
         columns.add(column(AggregateLayout.SERVING_TIMESTAMP, DataTypes.BIGINT) + " STATIC");
         return create(definition.membersTable(), columns,
                 "(" + quoted(layout.slotColumns()) + "), " + quote(AggregateDefinition.MEMBER_KEY));
@@ -89,6 +91,7 @@ final class AggregateStatements {
         List<String> columns = new ArrayList<>(layout.slotColumns());
         columns.add(AggregateDefinition.MEMBER_KEY);
         definition.measures().forEach(m -> columns.add(m.contributionColumn()));
+        columns.add(AggregateLayout.VERSION);
         return insert(definition.membersTable(), columns);
     }
 
@@ -101,7 +104,7 @@ final class AggregateStatements {
     /**
      * The members and serving timestamps of the slots that share every slot column but the first, with the first
      * one's values as a list ({@code first IN ? AND second = ? ...}); a slot without members still returns its static
-     * row. The slot columns come first in each row.
+     * row. The slot columns come first in each row, the remaining TTL of the member row last.
      */
     String selectSlots() {
         List<String> columns = new ArrayList<>(layout.slotColumns());
@@ -113,7 +116,8 @@ final class AggregateStatements {
         if (slot.size() > 1) {
             restrictions += " AND " + equalities(slot.subList(1, slot.size()));
         }
-        return "SELECT " + quoted(columns) + " FROM " + definition.membersTable().cql() + " WHERE " + restrictions;
+        return "SELECT " + quoted(columns) + ", TTL(" + quote(AggregateLayout.VERSION) + ") FROM "
+                + definition.membersTable().cql() + " WHERE " + restrictions;
     }
 
     String updateServingTimestamp() {

@@ -1,8 +1,11 @@
 package io.cdcsuite.sink.cassandra.aggregate;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -38,19 +41,44 @@ interface AggregateStore {
     }
 
     /**
+     * @param members          member key → its contributions, in key order
      * @param servingTimestamp the timestamp of the slot's last serving write (also after the serving row was deleted);
      *                         null when there was none
+     * @param expiresAtMillis  when the first of these members expires (RETENTION); {@link Long#MAX_VALUE} for never
      */
-    record Slot(List<Member> members, Long servingTimestamp) {
+    record Slot(SortedMap<String, List<Object>> members, Long servingTimestamp, long expiresAtMillis) {
         public Slot {
-            members = List.copyOf(members);
+            members = Collections.unmodifiableSortedMap(new TreeMap<>(members));
         }
 
-        static final Slot EMPTY = new Slot(List.of(), null);
-    }
+        static final Slot EMPTY = new Slot(new TreeMap<>(), null, Long.MAX_VALUE);
 
-    /** A source row in a slot with its contribution to each measure. */
-    record Member(String key, List<Object> contributions) {
+        /** The slot after member writes (inserts and deletes) made now with a TTL (0: none). */
+        Slot with(List<MemberWrite> writes, long nowMillis, int ttlSeconds) {
+            TreeMap<String, List<Object>> after = new TreeMap<>(members);
+            long expires = expiresAtMillis;
+            for (MemberWrite write : writes) {
+                if (write.contributions() == null) {
+                    after.remove(write.key());
+                } else {
+                    after.put(write.key(), write.contributions());
+                    if (ttlSeconds > 0) {
+                        expires = Math.min(expires, nowMillis + ttlSeconds * 1_000L);
+                    }
+                }
+            }
+            return new Slot(after, servingTimestamp, expires);
+        }
+
+        /** The same members, served at another timestamp. */
+        Slot servedAt(long timestamp) {
+            return new Slot(members, timestamp, expiresAtMillis);
+        }
+
+        /** Same members and serving timestamp (when members expire is not part of what a slot is). */
+        boolean sameAs(Slot other) {
+            return members.equals(other.members) && java.util.Objects.equals(servingTimestamp, other.servingTimestamp);
+        }
     }
 
     /** A member row to insert ({@code contributions} non-null) or to delete, at {@code version}. */

@@ -1,6 +1,7 @@
 package io.cdcsuite.sink.cassandra.aggregate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,58 +112,101 @@ final class AggregateUnit implements WriteUnit {
         AggregateStore store = lane.store();
         return lane.known(changes).thenCompose(known -> {
             MovePlan plan = MovePlan.of(changes, known);
+            Map<List<Object>, AggregateStore.Slot> written = new HashMap<>();
             return store.moveMembers(plan.writes())
-                    .thenCompose(moved -> recompute(plan.touched(), 0))
+                    .thenCompose(moved -> recompute(plan.touched(), plan.writes(), written))
                     .thenCompose(recomputed -> store.record(plan.applied()))
-                    .thenRun(() -> lane.remember(plan.applied()));
+                    .whenComplete((recorded, error) -> {
+                        if (error == null) {
+                            lane.remember(plan.applied());
+                            lane.rememberSlots(written);
+                        } else {
+                            // some of it may be written, some memberships recorded: the retry may skip changes
+                            // whose slots it then does not recompute, so what the lane remembers of them is stale
+                            lane.forgetSlots(plan.touched());
+                        }
+                    });
         }).toCompletableFuture();
     }
 
     /**
-     * Writes the slots' serving rows from their members. Each is stamped after the slot's previous serving write,
-     * whichever task made it (the members table keeps that timestamp even when the serving row was deleted), so the
-     * newest recomputation wins. Another task may move members of a slot between the read and the write: then, when
-     * tasks can share slots, the re-read differs and the slot is recomputed again.
+     * Writes the slots' serving rows from their members: remembered by the lane and updated with this unit's member
+     * writes, else read. Each is stamped after the slot's previous serving write, whichever task made it (the members
+     * table keeps that timestamp even when the serving row was deleted), so the newest recomputation wins. When tasks
+     * can share slots, another task may move members of a slot meanwhile or write its serving row from what it read:
+     * every slot is re-read after the write, and recomputed from a fresh read unless its members are the ones this
+     * task counted and the serving timestamp is its own.
+     *
+     * @param written receives the slots as written, for the lane to remember once the unit succeeds
      */
-    private CompletionStage<Void> recompute(Set<List<Object>> slots, int round) {
-        if (slots.isEmpty()) {
+    private CompletionStage<Void> recompute(Set<List<Object>> slots,
+                                            Map<List<Object>, List<AggregateStore.MemberWrite>> moves,
+                                            Map<List<Object>, AggregateStore.Slot> written) {
+        Map<List<Object>, AggregateStore.Slot> remembered = new HashMap<>();
+        Set<List<Object>> unknown = new LinkedHashSet<>();
+        long nowMillis = System.currentTimeMillis();
+        int ttl = lane.layout().definition().ttlSeconds();
+        for (List<Object> slot : slots) {
+            AggregateStore.Slot before = lane.slot(slot, nowMillis);
+            if (before == null) {
+                unknown.add(slot);
+            } else {
+                remembered.put(slot, before.with(moves.getOrDefault(slot, List.of()), nowMillis, ttl));
+            }
+        }
+        CompletionStage<Map<List<Object>, AggregateStore.Slot>> read = unknown.isEmpty()
+                ? CompletableFuture.completedFuture(Map.of()) : lane.store().slots(unknown);
+        return read.thenCompose(fresh -> {
+            Map<List<Object>, AggregateStore.Slot> current = new HashMap<>(remembered);
+            current.putAll(fresh);
+            return serve(current, 0, written);
+        });
+    }
+
+    private CompletionStage<Void> serve(Map<List<Object>, AggregateStore.Slot> current, int round,
+                                        Map<List<Object>, AggregateStore.Slot> written) {
+        if (current.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         if (round >= MAX_RECOMPUTES) {
-            return CompletableFuture.failedFuture(new IllegalStateException(slots.size() + " slot(s) of " + table()
-                    + " kept changing during " + MAX_RECOMPUTES + " recomputations, e.g. " + slots.iterator().next()));
+            return CompletableFuture.failedFuture(new IllegalStateException(current.size() + " slot(s) of " + table()
+                    + " kept changing during " + MAX_RECOMPUTES + " recomputations, e.g. "
+                    + current.keySet().iterator().next()));
         }
         AggregateStore store = lane.store();
-        return store.slots(slots).thenCompose(read -> {
-            long now = System.currentTimeMillis() * 1_000L;
-            Map<List<Object>, AggregateStore.Serving> rows = new LinkedHashMap<>();
-            read.forEach((slot, members) -> rows.put(slot, new AggregateStore.Serving(servingRow(members.members()),
-                    servingTimestamp(now, members.servingTimestamp()))));
-            CompletionStage<Void> written = store.serve(rows);
-            if (!lane.concurrentWriters()) {
-                return written;
-            }
-            return written.thenCompose(ignored -> store.slots(slots)).thenCompose(again -> {
-                Set<List<Object>> changed = new LinkedHashSet<>();
-                read.forEach((slot, members) -> {
-                    if (!again.get(slot).members().equals(members.members())) {
-                        changed.add(slot);
-                    }
-                });
-                return recompute(changed, round + 1);
+        long now = System.currentTimeMillis() * 1_000L;
+        Map<List<Object>, AggregateStore.Serving> rows = new LinkedHashMap<>();
+        Map<List<Object>, AggregateStore.Slot> served = new HashMap<>();
+        current.forEach((slot, members) -> {
+            long timestamp = servingTimestamp(now, members.servingTimestamp());
+            rows.put(slot, new AggregateStore.Serving(servingRow(members), timestamp));
+            served.put(slot, members.servedAt(timestamp));
+        });
+        CompletionStage<Void> write = store.serve(rows);
+        if (!lane.concurrentWriters()) {
+            return write.thenRun(() -> written.putAll(served));
+        }
+        return write.thenCompose(ignored -> store.slots(served.keySet())).thenCompose(again -> {
+            Map<List<Object>, AggregateStore.Slot> changed = new HashMap<>();
+            served.forEach((slot, mine) -> {
+                if (again.get(slot).sameAs(mine)) {
+                    written.put(slot, mine);
+                } else {
+                    changed.put(slot, again.get(slot));
+                }
             });
+            return serve(changed, round + 1, written);
         });
     }
 
     /** Member count then measures; null when the slot has no members (its serving row is deleted). */
-    private List<Object> servingRow(List<AggregateStore.Member> members) {
-        if (members.isEmpty()) {
+    private List<Object> servingRow(AggregateStore.Slot slot) {
+        if (slot.members().isEmpty()) {
             return null;
         }
-        List<List<Object>> contributions = members.stream().map(AggregateStore.Member::contributions).toList();
         List<Object> row = new ArrayList<>();
-        row.add((long) members.size());
-        row.addAll(MeasureCalculator.compute(lane.layout(), contributions));
+        row.add((long) slot.members().size());
+        row.addAll(MeasureCalculator.compute(lane.layout(), new ArrayList<>(slot.members().values())));
         return row;
     }
 

@@ -118,6 +118,9 @@ public final class AggregateWriter implements ChangeWriter {
             LOG.info("Creating aggregate table: {}", ddl);
             catalog.execute(ddl);
         }
+        for (TableId table : List.of(definition.memberOfTable(), definition.membersTable(), definition.target())) {
+            catalog.awaitQueryable(table);
+        }
         // another task may have created them first: use what is there
         return existingLayout(definition).orElse(layout);
     }

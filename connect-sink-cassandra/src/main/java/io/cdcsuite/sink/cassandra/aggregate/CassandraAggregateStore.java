@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,15 +26,30 @@ final class CassandraAggregateStore implements AggregateStore {
     private static final int PARALLELISM = 32;
 
     private final AggregateLayout layout;
-    private final AggregateStatements sql;
     private final AggregateSession session;
+    private final String selectMemberships;
+    private final String selectSlots;
+    private final String insertMember;
+    private final String deleteMember;
+    private final String insertServing;
+    private final String deleteServing;
+    private final String updateServingTimestamp;
+    private final String insertMembership;
     private final int batchSize;
     private final int ttl;
 
     CassandraAggregateStore(AggregateLayout layout, AggregateSession session, int batchSize) {
         this.layout = layout;
-        this.sql = new AggregateStatements(layout);
         this.session = session;
+        AggregateStatements sql = new AggregateStatements(layout);
+        this.selectMemberships = sql.selectMemberships();
+        this.selectSlots = sql.selectSlots();
+        this.insertMember = sql.insertMember();
+        this.deleteMember = sql.deleteMember();
+        this.insertServing = sql.insertServing();
+        this.deleteServing = sql.deleteServing();
+        this.updateServingTimestamp = sql.updateServingTimestamp();
+        this.insertMembership = sql.insertMembership();
         this.batchSize = batchSize;
         this.ttl = layout.definition().ttlSeconds();
     }
@@ -42,7 +58,7 @@ final class CassandraAggregateStore implements AggregateStore {
     public CompletionStage<Map<String, Recorded>> memberships(Collection<String> memberKeys) {
         List<List<String>> chunks = chunks(new ArrayList<>(memberKeys), KEYS_PER_READ);
         return BoundedAsync.map(chunks, PARALLELISM,
-                keys -> session.rows(new Bound(sql.selectMemberships(), List.of(keys)))).thenApply(pages -> {
+                keys -> session.rows(new Bound(selectMemberships, List.of(keys)))).thenApply(pages -> {
                     Map<String, Recorded> recorded = new HashMap<>();
                     pages.forEach(rows -> rows.forEach(row -> {
                         boolean present = row.getBoolean(AggregateLayout.PRESENT);
@@ -67,13 +83,16 @@ final class CassandraAggregateStore implements AggregateStore {
             values.addAll(rest);
             queries.add(values);
         }));
-        return BoundedAsync.map(queries, PARALLELISM, values -> session.rows(new Bound(sql.selectSlots(), values)))
+        return BoundedAsync.map(queries, PARALLELISM, values -> session.rows(new Bound(selectSlots, values)))
                 .thenApply(pages -> {
-                    Map<List<Object>, List<Member>> members = new HashMap<>();
+                    long now = System.currentTimeMillis();
+                    Map<List<Object>, TreeMap<String, List<Object>>> members = new HashMap<>();
                     Map<List<Object>, Long> servingTimestamps = new HashMap<>();
+                    Map<List<Object>, Long> expiries = new HashMap<>();
+                    int ttlColumn = layout.slotColumns().size() + layout.definition().measures().size() + 2;
                     pages.forEach(rows -> rows.forEach(row -> {
                         List<Object> slot = slotOf(row);
-                        List<Member> slotMembers = members.computeIfAbsent(slot, s -> new ArrayList<>());
+                        TreeMap<String, List<Object>> slotMembers = members.computeIfAbsent(slot, s -> new TreeMap<>());
                         if (!row.isNull(AggregateLayout.SERVING_TIMESTAMP)) {
                             servingTimestamps.put(slot, row.getLong(AggregateLayout.SERVING_TIMESTAMP));
                         }
@@ -83,13 +102,16 @@ final class CassandraAggregateStore implements AggregateStore {
                             for (Measure measure : layout.definition().measures()) {
                                 contributions.add(row.getObject(measure.contributionColumn()));
                             }
-                            slotMembers.add(new Member(key, contributions));
+                            slotMembers.put(key, contributions);
+                            if (!row.isNull(ttlColumn)) {
+                                expiries.merge(slot, now + row.getInt(ttlColumn) * 1_000L, Math::min);
+                            }
                         }
                     }));
                     Map<List<Object>, Slot> read = new LinkedHashMap<>();
                     for (List<Object> slot : slots) {
-                        read.put(slot, members.containsKey(slot)
-                                ? new Slot(members.get(slot), servingTimestamps.get(slot)) : Slot.EMPTY);
+                        read.put(slot, members.containsKey(slot) ? new Slot(members.get(slot), servingTimestamps.get(slot),
+                                expiries.getOrDefault(slot, Long.MAX_VALUE)) : Slot.EMPTY);
                     }
                     return read;
                 });
@@ -106,14 +128,15 @@ final class CassandraAggregateStore implements AggregateStore {
                     values.add(write.version());
                     values.addAll(slot);
                     values.add(write.key());
-                    statements.add(new Bound(sql.deleteMember(), values));
+                    statements.add(new Bound(deleteMember, values));
                 } else {
                     values.addAll(slot);
                     values.add(write.key());
                     values.addAll(write.contributions());
                     values.add(write.version());
+                    values.add(write.version());
                     values.add(ttl);
-                    statements.add(new Bound(sql.insertMember(), values));
+                    statements.add(new Bound(insertMember, values));
                 }
             }
             partitions.add(statements);
@@ -130,18 +153,18 @@ final class CassandraAggregateStore implements AggregateStore {
             if (serving.row() == null) {
                 values.add(serving.timestamp());
                 values.addAll(slot);
-                write = new Bound(sql.deleteServing(), values);
+                write = new Bound(deleteServing, values);
             } else {
                 values.addAll(slot);
                 values.addAll(serving.row());
                 values.add(serving.timestamp());
                 values.add(ttl);
-                write = new Bound(sql.insertServing(), values);
+                write = new Bound(insertServing, values);
             }
             List<Object> clock = new ArrayList<>(List.of(serving.timestamp(), ttl, serving.timestamp()));
             clock.addAll(slot);
             partitions.add(List.of(write));
-            partitions.add(List.of(new Bound(sql.updateServingTimestamp(), clock)));
+            partitions.add(List.of(new Bound(updateServingTimestamp, clock)));
         });
         return inBatches(partitions);
     }
@@ -161,7 +184,7 @@ final class CassandraAggregateStore implements AggregateStore {
             }
             values.add(change.version());
             values.add(ttl);
-            partitions.add(List.of(new Bound(sql.insertMembership(), values)));
+            partitions.add(List.of(new Bound(insertMembership, values)));
         }
         return inBatches(partitions);
     }

@@ -23,6 +23,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
 import io.cdcsuite.sink.cassandra.aggregate.AggregateDefinition;
 import io.cdcsuite.sink.cassandra.cql.TableId;
+import io.cdcsuite.sink.cassandra.mapping.DeleteMarkers;
 import io.cdcsuite.sink.cassandra.mapping.FieldPath;
 import io.cdcsuite.sink.cassandra.mapping.TableNameTemplate;
 
@@ -62,6 +63,8 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String COLUMN_MAPPING = "column.mapping";
     public static final String UNMAPPED_FIELDS = "unmapped.fields";
     public static final String DELETE_MARKER_FIELD = "delete.marker.field";
+    public static final String SOFT_DELETE_FIELD = "soft.delete.field";
+    public static final String SOFT_DELETE_VALUE = "soft.delete.value";
 
     public static final String AUTO_CREATE = "auto.create";
     public static final String AUTO_EVOLVE = "auto.evolve";
@@ -202,6 +205,18 @@ public final class CassandraSinkConfig extends AbstractConfig {
                         + "Debezium's ExtractNewRecordState with delete.tombstone.handling.mode=rewrite. It is never "
                         + "written as a column.",
                 GROUP_TABLES, ++order, Width.MEDIUM, "Delete marker field");
+        def.define(SOFT_DELETE_FIELD, Type.STRING, "", Importance.MEDIUM,
+                "Soft-delete column of the source tables (e.g. `is_deleted`), in rows that have it: a row whose field "
+                        + "holds `" + SOFT_DELETE_VALUE + "` deletes its key, in envelopes' `after` and in flat rows. "
+                        + "Set it to the timestamp source's `soft.delete.column` when the binlog path (which sees a soft "
+                        + "delete as an update) feeds the sink, so both paths leave the same table; aggregates see "
+                        + "the row leave its group either way.",
+                GROUP_TABLES, ++order, Width.MEDIUM, "Soft-delete field");
+        def.define(SOFT_DELETE_VALUE, Type.STRING, "1", Importance.MEDIUM,
+                "Value of `" + SOFT_DELETE_FIELD + "` that means deleted: numbers compare by value (`1` matches "
+                        + "1, 1.0 and true), other values by their text; `" + DeleteMarkers.WHEN_NOT_NULL + "` means "
+                        + "deleted whenever the field is not null (e.g. `deleted_at`).",
+                GROUP_TABLES, ++order, Width.SHORT, "Soft-delete value");
 
         order = 0;
         def.define(AUTO_CREATE, Type.BOOLEAN, false, Importance.MEDIUM,
@@ -364,6 +379,10 @@ public final class CassandraSinkConfig extends AbstractConfig {
                 problems.put(key, "Cannot read " + path);
             }
         }
+        if (!getString(SOFT_DELETE_FIELD).isBlank() && getString(SOFT_DELETE_VALUE).isBlank()) {
+            problems.put(SOFT_DELETE_VALUE, SOFT_DELETE_VALUE + " must not be empty when " + SOFT_DELETE_FIELD
+                    + " is set");
+        }
         if (getLong(RETRY_BACKOFF_MAX_MS) < getLong(RETRY_BACKOFF_INITIAL_MS)) {
             problems.put(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MAX_MS + " must not be below " + RETRY_BACKOFF_INITIAL_MS);
         }
@@ -477,8 +496,9 @@ public final class CassandraSinkConfig extends AbstractConfig {
         return UnmappedFields.valueOf(getString(UNMAPPED_FIELDS).toUpperCase(Locale.ROOT));
     }
 
-    public String deleteMarkerField() {
-        return getString(DELETE_MARKER_FIELD);
+    public DeleteMarkers deleteMarkers() {
+        return new DeleteMarkers(getString(DELETE_MARKER_FIELD), getString(SOFT_DELETE_FIELD),
+                getString(SOFT_DELETE_VALUE));
     }
 
     public boolean autoCreate() {

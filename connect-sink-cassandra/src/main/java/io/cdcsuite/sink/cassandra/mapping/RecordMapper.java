@@ -24,9 +24,10 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
  * Turns a record into the change it asks for, whatever shape it comes in:
  * <ul>
  *   <li>a change-event envelope (Struct or schemaless Map, from Debezium or the timestamp source):
- *       {@code c}, {@code r}, {@code u} upsert {@code after}; {@code d} deletes by key; {@code t} and {@code m}
+ *       {@code c}, {@code r}, {@code u} upsert {@code after} (or delete it when it is soft-deleted); {@code d}
+ *       deletes by key; {@code t} and {@code m}
  *       carry no row change and are skipped;</li>
- *   <li>a flat row (already unwrapped): an upsert, or a delete when the delete marker field is true;</li>
+ *   <li>a flat row (already unwrapped): an upsert, or a delete when marked so ({@link DeleteMarkers});</li>
  *   <li>a tombstone (null value): a delete by key;</li>
  * </ul>
  * JSON text values arrive already parsed (see {@link NormalizedRecord}). Key columns come from the record key; when the key is missing, from the row (the table's primary key
@@ -35,13 +36,14 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
 public final class RecordMapper {
     private final TableRouter router;
     private final ColumnMappings columnMappings;
-    private final String deleteMarkerField;
+    private final DeleteMarkers deleteMarkers;
     private final FieldPath ttlField;
 
-    public RecordMapper(TableRouter router, ColumnMappings columnMappings, String deleteMarkerField, FieldPath ttlField) {
+    public RecordMapper(TableRouter router, ColumnMappings columnMappings, DeleteMarkers deleteMarkers,
+                        FieldPath ttlField) {
         this.router = router;
         this.columnMappings = columnMappings;
-        this.deleteMarkerField = deleteMarkerField;
+        this.deleteMarkers = deleteMarkers;
         this.ttlField = ttlField;
     }
 
@@ -77,7 +79,8 @@ public final class RecordMapper {
             if (row == null && op != Operation.DELETE) {
                 throw new RecordMappingException("an op=" + op.code() + " event without 'after'");
             }
-            RowChange.Kind kind = op == Operation.DELETE ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
+            RowChange.Kind kind = op == Operation.DELETE || deleteMarkers.softDeleted(row)
+                    ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
             return change(record, source, kind, RowChange.Origin.ENVELOPE,
                     new Sources(key, keySchema, row, schemaOf(row), value, valueSchema));
         }
@@ -86,7 +89,7 @@ public final class RecordMapper {
                     + ", neither a change event nor a row (struct, map or JSON object)");
         }
         SourceTable source = SourceTable.of(record.topic(), null);
-        RowChange.Kind kind = isMarkedDeleted(value) ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
+        RowChange.Kind kind = deleteMarkers.flatRowDeleted(value) ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
         return change(record, source, kind, RowChange.Origin.FLAT,
                 new Sources(key, keySchema, value, valueSchema, null, null));
     }
@@ -108,7 +111,7 @@ public final class RecordMapper {
                 notByDefault.add(mapping.path().topField());
             }
         }
-        notByDefault.add(deleteMarkerField);
+        notByDefault.add(deleteMarkers.markerField());
 
         Map<String, FieldValue> keyColumns = new LinkedHashMap<>();
         Map<String, FieldValue> valueColumns = new LinkedHashMap<>();
@@ -229,12 +232,6 @@ public final class RecordMapper {
         return number.intValue();
     }
 
-    private boolean isMarkedDeleted(Object row) {
-        Object marker = row instanceof Struct struct
-                ? (struct.schema().field(deleteMarkerField) == null ? null : struct.get(deleteMarkerField))
-                : ((Map<?, ?>) row).get(deleteMarkerField);
-        return Boolean.TRUE.equals(marker) || "true".equalsIgnoreCase(String.valueOf(marker));
-    }
 
     private static Schema schemaOf(Object row) {
         return row instanceof Struct struct ? struct.schema() : null;

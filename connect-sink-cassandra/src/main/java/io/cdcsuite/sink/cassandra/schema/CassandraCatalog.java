@@ -13,4 +13,10 @@ public interface CassandraCatalog {
 
     /** Runs a schema change and waits until the nodes agree on the new schema. */
     void execute(String ddl);
+
+    /**
+     * Waits until a table just created (by this task or, concurrently, by another) answers queries: a node may
+     * still refuse statements on it for a moment after a concurrent {@code CREATE TABLE IF NOT EXISTS} returned.
+     */
+    void awaitQueryable(TableId table);
 }

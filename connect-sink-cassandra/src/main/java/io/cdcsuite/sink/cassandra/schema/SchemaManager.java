@@ -132,6 +132,7 @@ public final class SchemaManager {
             unusable.put(table, "cannot create " + table + ": " + e.getMessage());
             return null;
         }
+        catalog.awaitQueryable(table);
         TableLayout created = catalog.table(table).orElse(null);
         if (created == null) {
             unusable.put(table, "table " + table + " is not in the schema metadata after CREATE TABLE "

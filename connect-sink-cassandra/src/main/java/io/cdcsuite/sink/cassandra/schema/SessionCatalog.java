@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 
 import io.cdcsuite.sink.cassandra.cql.CqlNames;
@@ -16,6 +17,7 @@ import io.cdcsuite.sink.cassandra.cql.TableLayout;
 public final class SessionCatalog implements CassandraCatalog {
     /** Schema changes can take longer than writes: they wait for every node to agree. */
     private static final Duration DDL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(100);
 
     private final CqlSession session;
 
@@ -43,6 +45,28 @@ public final class SessionCatalog implements CassandraCatalog {
         }
         // make the new schema visible to table() at once, whatever the driver's refresh debouncing
         session.refreshSchema();
+    }
+
+    @Override
+    public void awaitQueryable(TableId table) {
+        SimpleStatement probe = SimpleStatement.newInstance("SELECT * FROM " + table.cql() + " LIMIT 1");
+        long deadline = System.nanoTime() + DDL_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                session.execute(probe);
+                return;
+            } catch (InvalidQueryException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(PROBE_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + table, e);
+            }
+        }
     }
 
     private Optional<KeyspaceMetadata> keyspace(String keyspace) {

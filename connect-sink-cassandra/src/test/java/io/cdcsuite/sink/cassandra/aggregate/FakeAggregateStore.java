@@ -56,14 +56,14 @@ final class FakeAggregateStore implements AggregateStore {
         }
         Map<List<Object>, Slot> read = new HashMap<>();
         for (List<Object> slot : slots) {
-            List<Member> rows = new ArrayList<>();
-            new TreeMap<>(members.getOrDefault(slot, Map.of())).forEach((key, cell) -> {
+            TreeMap<String, List<Object>> rows = new TreeMap<>();
+            members.getOrDefault(slot, Map.of()).forEach((key, cell) -> {
                 if (cell.value() != null) {
-                    rows.add(new Member(key, cell.value()));
+                    rows.put(key, cell.value());
                 }
             });
             Cell<Long> timestamp = servingTimestamps.get(slot);
-            read.put(slot, new Slot(rows, timestamp == null ? null : timestamp.value()));
+            read.put(slot, new Slot(rows, timestamp == null ? null : timestamp.value(), Long.MAX_VALUE));
         }
         return CompletableFuture.completedFuture(read);
     }

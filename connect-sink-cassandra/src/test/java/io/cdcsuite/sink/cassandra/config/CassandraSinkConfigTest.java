@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 
 import io.cdcsuite.sink.cassandra.cql.TableId;
+import io.cdcsuite.sink.cassandra.mapping.DeleteMarkers;
 import io.cdcsuite.sink.cassandra.mapping.FieldPath;
 
 class CassandraSinkConfigTest {
@@ -163,5 +164,13 @@ class CassandraSinkConfigTest {
         assertThat(config.combinationProblems().get("driver.basic.contact-points")).contains("is set by 'contact.points'");
         assertThat(config.combinationProblems().get("driver.advanced.no.such.option")).contains("not an option of the Java driver");
         assertKeyError(props, "driver.advanced.no.such.option", "not an option of the Java driver");
+    }
+
+    @Test
+    void aSoftDeleteFieldNeedsAValue() {
+        assertKeyError(with("soft.delete.field", "is_deleted", "soft.delete.value", " "), "soft.delete.value",
+                "must not be empty when soft.delete.field is set");
+        assertThat(new CassandraSinkConfig(with("soft.delete.field", "is_deleted")).deleteMarkers())
+                .isEqualTo(new DeleteMarkers("__deleted", "is_deleted", "1"));
     }
 }

@@ -34,7 +34,7 @@ class RecordMapperTest {
 
     private static RecordMapper mapper(Map<String, TableId> tableMappings, String... columnMappings) {
         return new RecordMapper(new TableRouter(tableMappings, TableNameTemplate.parse("${db}.${table}")),
-                ColumnMappings.parse("column.mapping", List.of(columnMappings)), "__deleted", null);
+                ColumnMappings.parse("column.mapping", List.of(columnMappings)), DeleteMarkers.marker("__deleted"), null);
     }
 
     private static RowChange map(RecordMapper mapper, SinkRecord record) {
@@ -119,6 +119,19 @@ class RecordMapperTest {
         Map<String, Object> schemaless = new LinkedHashMap<>(Map.of("id", 1L, "__deleted", true));
         assertThat(map(mapper(), new SinkRecord(TOPIC, 0, null, Map.of("id", 1L), null, schemaless, 5)).kind())
                 .isEqualTo(RowChange.Kind.DELETE);
+    }
+
+    @Test
+    void aSoftDeletedAfterImageDeletesItsKeyAndALiveOneIsWrittenWithTheField() {
+        RecordMapper mapper = new RecordMapper(new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
+                ColumnMappings.parse("column.mapping", List.of()), new DeleteMarkers("__deleted", "note", "gone"), null);
+        RowChange deleted = map(mapper, record(0, 5, key(1), envelope("u", row(1, "bob", "3.00", null),
+                row(1, "bob", "3.00", "gone"), 1000)));
+        assertThat(deleted.kind()).isEqualTo(RowChange.Kind.DELETE);
+        assertThat(values(deleted.keyColumns())).containsExactly(Map.entry("id", 1));
+        RowChange live = map(mapper, record(0, 6, key(1), envelope("u", null, row(1, "bob", "3.00", "kept"), 1000)));
+        assertThat(live.kind()).isEqualTo(RowChange.Kind.UPSERT);
+        assertThat(values(live.valueColumns())).containsEntry("note", "kept");
     }
 
     @Test
@@ -225,7 +238,7 @@ class RecordMapperTest {
     void ttlFieldGivesARecordItsOwnTtl() {
         Schema flat = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).field("ttl", Schema.OPTIONAL_INT64_SCHEMA).build();
         RecordMapper mapper = new RecordMapper(new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
-                ColumnMappings.parse("column.mapping", List.of()), "__deleted", FieldPath.parse("value.ttl"));
+                ColumnMappings.parse("column.mapping", List.of()), DeleteMarkers.marker("__deleted"), FieldPath.parse("value.ttl"));
         SinkRecord withTtl = new SinkRecord(TOPIC, 0, TestRecords.KEY_SCHEMA, key(1), flat, new Struct(flat).put("id", 1).put("ttl", 60L), 1);
         assertThat(mapper.map(NormalizedRecord.of(withTtl)).ttlSeconds()).isEqualTo(60);
         SinkRecord without = new SinkRecord(TOPIC, 0, TestRecords.KEY_SCHEMA, key(1), flat, new Struct(flat).put("id", 1), 2);

@@ -57,6 +57,11 @@ public final class FakeCatalog implements CassandraCatalog {
     }
 
     @Override
+    public void awaitQueryable(TableId table) {
+        // schema changes apply at once here
+    }
+
+    @Override
     public void execute(String ddl) {
         executed.add(ddl);
         Matcher matcher;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 
+import io.cdcsuite.sink.cassandra.mapping.DeleteMarkers;
 import io.cdcsuite.sink.cassandra.TestRecords;
 import io.cdcsuite.sink.cassandra.config.ColumnMappings;
 import io.cdcsuite.sink.cassandra.config.ReplicationSettings;
@@ -31,7 +32,7 @@ class SchemaManagerTest {
             ReplicationSettings.parse("keyspace.replication", List.of("class=SimpleStrategy", "replication_factor=1"));
     private static final RecordMapper MAPPER = new RecordMapper(
             new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
-            ColumnMappings.parse("column.mapping", List.of()), "__deleted", null);
+            ColumnMappings.parse("column.mapping", List.of()), DeleteMarkers.marker("__deleted"), null);
 
     private static RowChange change(SinkRecord record) {
         return MAPPER.map(NormalizedRecord.of(record));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.datastax.oss.driver.api.core.type.DataTypes;
 
+import io.cdcsuite.sink.cassandra.mapping.DeleteMarkers;
 import io.cdcsuite.sink.cassandra.TestRecords;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.NullHandling;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.UnmappedFields;
@@ -34,7 +35,7 @@ class RowConverterTest {
     private static final TableLayout LAYOUT = new TableLayout(ORDERS, orderColumns(), List.of("id"), List.of());
     private static final RecordMapper MAPPER = new RecordMapper(
             new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
-            ColumnMappings.parse("column.mapping", List.of()), "__deleted", null);
+            ColumnMappings.parse("column.mapping", List.of()), DeleteMarkers.marker("__deleted"), null);
 
     private static Map<String, com.datastax.oss.driver.api.core.type.DataType> orderColumns() {
         Map<String, com.datastax.oss.driver.api.core.type.DataType> columns = new LinkedHashMap<>();

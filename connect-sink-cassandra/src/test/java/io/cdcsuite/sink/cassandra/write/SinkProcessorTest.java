@@ -35,6 +35,7 @@ import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
 
+import io.cdcsuite.sink.cassandra.mapping.DeleteMarkers;
 import io.cdcsuite.sink.cassandra.TestRecords;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.NullHandling;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.TimestampSource;
@@ -141,7 +142,7 @@ class SinkProcessorTest {
         metrics = new SinkMetrics("test", "0");
         writer = new AsyncWriter("test-writer", maxInFlight, 1, 5, -1, metrics);
         RecordMapper mapper = new RecordMapper(new TableRouter(Map.of(), TableNameTemplate.parse("${db}.${table}")),
-                ColumnMappings.parse("column.mapping", List.of()), "__deleted", null);
+                ColumnMappings.parse("column.mapping", List.of()), DeleteMarkers.marker("__deleted"), null);
         SchemaManager schemas = new SchemaManager(catalog, false, false,
                 ReplicationSettings.parse("r", List.of("class=SimpleStrategy", "replication_factor=1")));
         RowConverter converter = new RowConverter(NullHandling.WRITE, UnmappedFields.FAIL, table -> 0);
@@ -311,6 +312,11 @@ class SinkProcessorTest {
             @Override
             public void execute(String ddl) {
                 real.execute(ddl);
+            }
+
+            @Override
+            public void awaitQueryable(TableId table) {
+                real.awaitQueryable(table);
             }
         };
         SinkProcessor processor = processor(flaky, true, 8);

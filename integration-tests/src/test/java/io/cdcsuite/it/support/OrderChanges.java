@@ -1,4 +1,4 @@
-package io.cdcsuite.it.aggregate;
+package io.cdcsuite.it.support;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,9 +12,9 @@ import java.util.Random;
  * customer or another window, changes its status, or several of these at once. With {@code guests}, some orders have
  * no customer (NULL): they belong to no group.
  */
-final class OrderChanges implements RandomChanges.Rows {
-    static final int CUSTOMERS = 50;
-    static final LocalDateTime FIRST_ORDER = LocalDateTime.of(2024, 3, 10, 9, 0);
+public final class OrderChanges implements RandomChanges.Rows {
+    public static final int CUSTOMERS = 50;
+    public static final LocalDateTime FIRST_ORDER = LocalDateTime.of(2024, 3, 10, 9, 0);
     private static final long SPREAD_MILLIS = 4 * 3600 * 1000L;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("''yyyy-MM-dd HH:mm:ss.SSS''");
     private static final String[] STATUSES = {"new", "paid", "shipped"};
@@ -22,7 +22,7 @@ final class OrderChanges implements RandomChanges.Rows {
     private final int guestPercent;
 
     /** @param guestPercent how often an order has no customer */
-    OrderChanges(int guestPercent) {
+    public OrderChanges(int guestPercent) {
         this.guestPercent = guestPercent;
     }
 

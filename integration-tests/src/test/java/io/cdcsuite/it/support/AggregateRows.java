@@ -1,4 +1,4 @@
-package io.cdcsuite.it.aggregate;
+package io.cdcsuite.it.support;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,8 +31,8 @@ import io.cdcsuite.it.env.TestEnvironment;
  * instants. Read from MySQL's own GROUP BY (the oracle) or from the sink's serving table, so that "the serving table
  * is right" is one comparison that also catches missing and extra rows.
  */
-final class AggregateRows {
-    static final String WINDOW_START = "window_start";
+public final class AggregateRows {
+    public static final String WINDOW_START = "window_start";
     private static final int SHOWN_DIFFERENCES = 10;
 
     private final Map<List<String>, Map<String, String>> rows;
@@ -46,7 +46,7 @@ final class AggregateRows {
      * DATETIME reads the wall clock as UTC, as both capture paths and the sink do. The query names its columns as the
      * serving table does; {@code window_start} is in epoch seconds.
      */
-    static AggregateRows fromMySql(TestEnvironment env, String query, List<String> keyColumns) {
+    public static AggregateRows fromMySql(TestEnvironment env, String query, List<String> keyColumns) {
         Map<List<String>, Map<String, String>> rows = new TreeMap<>(AggregateRows::compareKeys);
         try (Connection connection = env.mysqlRoot(null); Statement statement = connection.createStatement()) {
             statement.execute("SET time_zone = '+00:00'");
@@ -71,7 +71,7 @@ final class AggregateRows {
     }
 
     /** Every row of the serving table {@code keyspace.table}, all its columns. */
-    static AggregateRows fromCassandra(CqlSession session, String keyspace, String table, List<String> keyColumns) {
+    public static AggregateRows fromCassandra(CqlSession session, String keyspace, String table, List<String> keyColumns) {
         Map<List<String>, Map<String, String>> rows = new TreeMap<>(AggregateRows::compareKeys);
         for (Row cqlRow : session.execute("SELECT * FROM \"" + keyspace + "\".\"" + table + "\"")) {
             put(rows, keyColumns, row(cqlRow));
@@ -80,7 +80,7 @@ final class AggregateRows {
     }
 
     /** A Cassandra row as column → canonical text. */
-    static Map<String, String> row(Row cqlRow) {
+    public static Map<String, String> row(Row cqlRow) {
         Map<String, String> row = new LinkedHashMap<>();
         for (ColumnDefinition column : cqlRow.getColumnDefinitions()) {
             row.put(column.getName().asInternal(), canonical(cqlRow.getObject(column.getName())));
@@ -89,7 +89,7 @@ final class AggregateRows {
     }
 
     /** Polls until the serving table equals the oracle's rows; the assertion error lists the differences. */
-    static void awaitEqual(Supplier<AggregateRows> serving, AggregateRows expected, Duration timeout, String what) {
+    public static void awaitEqual(Supplier<AggregateRows> serving, AggregateRows expected, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "nothing read";
         while (true) {
@@ -115,18 +115,18 @@ final class AggregateRows {
         }
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
     /** Sum of one integer column over all rows. */
-    long total(String column) {
+    public long total(String column) {
         return rows.values().stream().map(row -> row.get(column)).filter(Objects::nonNull).mapToLong(Long::parseLong)
                 .sum();
     }
 
     /** Missing, extra and different rows (the first few of each) and how many. */
-    String differencesFrom(AggregateRows expected) {
+    public String differencesFrom(AggregateRows expected) {
         TreeSet<String> missing = new TreeSet<>();
         TreeSet<String> extra = new TreeSet<>();
         List<String> different = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.cdcsuite.it.aggregate;
+package io.cdcsuite.it.support;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,13 +19,13 @@ import io.cdcsuite.it.env.TestEnvironment;
  * {@code is_deleted = 1}, as the timestamp source sees them; a soft-deleted key may come back later. On a key, about
  * as many deletes as inserts happen, and two updates for each. The same seed gives the same statements.
  */
-final class RandomChanges {
-    static final String SOFT_DELETE_COLUMN = "is_deleted";
+public final class RandomChanges {
+    public static final String SOFT_DELETE_COLUMN = "is_deleted";
 
-    enum Deletes { HARD, SOFT }
+    public enum Deletes { HARD, SOFT }
 
     /** The values of one table's rows. */
-    interface Rows {
+    public interface Rows {
         /** Column → SQL literal of a new row (without the key). */
         Map<String, String> newRow(Random random);
 
@@ -60,7 +60,7 @@ final class RandomChanges {
      *
      * @param sessionTimeZone the writing session's time_zone: literals for TIMESTAMP columns are read in it
      */
-    static RandomChanges on(TestEnvironment env, String database, String table, Rows rows, int keys, Deletes deletes,
+    public static RandomChanges on(TestEnvironment env, String database, String table, Rows rows, int keys, Deletes deletes,
                             String sessionTimeZone, long seed) {
         RandomChanges changes = new RandomChanges(env, "`" + database + "`.`" + table + "`", rows, keys, deletes,
                 sessionTimeZone, seed);
@@ -77,7 +77,7 @@ final class RandomChanges {
     }
 
     /** Applies {@code count} changes, {@code perTransaction} per transaction, back to back. */
-    void run(int count, int perTransaction) {
+    public void run(int count, int perTransaction) {
         try (Connection connection = env.mysqlRoot(null)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET time_zone = '" + sessionTimeZone + "'");
@@ -102,7 +102,7 @@ final class RandomChanges {
     }
 
     /** Changes committed so far. */
-    int applied() {
+    public int applied() {
         return applied;
     }
 
@@ -137,14 +137,14 @@ final class RandomChanges {
     }
 
     /** A decimal literal with two digits, often with a trailing zero (2193.60), below {@code maxUnits} + 1. */
-    static String amount(Random random, int maxUnits) {
+    public static String amount(Random random, int maxUnits) {
         int cents = 1 + random.nextInt(maxUnits * 100);
         int fraction = random.nextBoolean() ? cents % 100 : (cents % 10) * 10;
         return (cents / 100) + "." + String.format("%02d", fraction);
     }
 
     /** A value from {@code 1..count}, or NULL with the given probability in percent. */
-    static String idOrNull(Random random, int count, int nullPercent) {
+    public static String idOrNull(Random random, int count, int nullPercent) {
         return random.nextInt(100) < nullPercent ? "NULL" : Integer.toString(1 + random.nextInt(count));
     }
 }
