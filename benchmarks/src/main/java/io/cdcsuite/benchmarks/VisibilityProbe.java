@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
 
 /**
  * Reads {@code SELECT id, seq FROM <keyspace>.pings} on its own thread every interval and notes when each write
@@ -100,9 +101,11 @@ final class VisibilityProbe implements AutoCloseable {
                 ResultSet rows;
                 try {
                     rows = cql.execute(select);
-                } catch (InvalidQueryException noTableYet) {
+                } catch (InvalidQueryException | ServerError noTableYet) {
+                    // the sink creates the table with its first row (a node answers "Unknown CF" while it is being
+                    // created); gone later is a fault
                     if (rowsSeen > 0) {
-                        throw noTableYet; // the sink creates the table with its first row; gone later is a fault
+                        throw noTableYet;
                     }
                     next = started + intervalNanos;
                     continue;

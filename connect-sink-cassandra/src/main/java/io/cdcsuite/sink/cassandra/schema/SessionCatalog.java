@@ -7,6 +7,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
+import com.datastax.oss.driver.api.core.servererrors.ServerError;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 
 import io.cdcsuite.sink.cassandra.cql.CqlNames;
@@ -55,7 +56,8 @@ public final class SessionCatalog implements CassandraCatalog {
             try {
                 session.execute(probe);
                 return;
-            } catch (InvalidQueryException e) {
+            } catch (InvalidQueryException | ServerError e) {
+                // "does not exist" or "Unknown CF": the node is still applying a concurrent creation
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

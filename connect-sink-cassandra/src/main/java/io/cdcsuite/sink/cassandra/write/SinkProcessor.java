@@ -129,7 +129,8 @@ public final class SinkProcessor {
         partitions.forEach(partition -> {
             lastAccepted.remove(partition);
             lastEnvelopeDeleteKey.remove(partition);
-        });        changeWriters.forEach(ChangeWriter::partitionsChanged);
+        });
+        changeWriters.forEach(ChangeWriter::partitionsChanged);
     }
 
     /**
