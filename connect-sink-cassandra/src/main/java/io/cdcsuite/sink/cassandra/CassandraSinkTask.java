@@ -141,7 +141,7 @@ public class CassandraSinkTask extends SinkTask {
         SchemaManager schemas = new SchemaManager(new SessionCatalog(cqlSession), config.autoCreate(),
                 config.autoEvolve(), config.keyspaceReplication());
         RowConverter converter = new RowConverter(config.nullHandling(), config.unmappedFields(), config::ttlSeconds);
-        TableChangeWriter tables = new TableChangeWriter(config.batchMaxStatements(),
+        TableChangeWriter tables = new TableChangeWriter(config.batchMaxStatements(), config.batchMaxPartitions(),
                 new SessionRowWriteExecutor(cqlSession, config::consistencyLevel));
         boolean tolerateAll = "all".equals(String.valueOf(config.originals().get("errors.tolerance")));
         DeadLetterRouter deadLetters = new DeadLetterRouter(context.errantRecordReporter(), tolerateAll);

@@ -79,6 +79,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
     public static final String WRITE_TIMESTAMP_SOURCE = "write.timestamp.source";
     public static final String MAX_INFLIGHT_REQUESTS = "max.inflight.requests";
     public static final String BATCH_MAX_STATEMENTS = "batch.max.statements";
+    public static final String BATCH_MAX_PARTITIONS = "batch.max.partitions";
 
     public static final String AGGREGATES = "aggregates";
     public static final String BASE_TABLES_ENABLED = "base.tables.enabled";
@@ -270,9 +271,16 @@ public final class CassandraSinkConfig extends AbstractConfig {
                 "Most write requests (statements or batches) waiting for Cassandra at once, per task.",
                 GROUP_WRITES, ++order, Width.SHORT, "Requests in flight");
         def.define(BATCH_MAX_STATEMENTS, Type.INT, 32, Range.between(1, 65535), Importance.LOW,
-                "Most statements in one unlogged batch; a batch only ever holds rows of one partition. 1 sends "
-                        + "every statement alone.",
+                "Most statements in one unlogged batch. 1 sends every statement alone.",
                 GROUP_WRITES, ++order, Width.SHORT, "Batch size");
+        def.define(BATCH_MAX_PARTITIONS, Type.INT, 10, Range.between(1, 65535), Importance.LOW,
+                "Most partitions in one unlogged batch. Rows of several partitions share a batch only when the "
+                        + "driver's token map shows the same replicas for them, so one request carries them to the "
+                        + "nodes that own them all (as DSBulk's replica-set batching does); far fewer requests for "
+                        + "the same rows. 1 keeps every batch to one partition. Cassandra warns about unlogged "
+                        + "batches over more partitions than its unlogged_batch_across_partitions_warn_threshold "
+                        + "(10 by default).",
+                GROUP_WRITES, ++order, Width.SHORT, "Partitions per batch");
 
         order = 0;
         def.define(AGGREGATES, Type.STRING, "", new AggregatesValidator(), Importance.HIGH,
@@ -542,6 +550,10 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public int batchMaxStatements() {
         return getInt(BATCH_MAX_STATEMENTS);
+    }
+
+    public int batchMaxPartitions() {
+        return getInt(BATCH_MAX_PARTITIONS);
     }
 
     public long retryBackoffInitialMs() {

@@ -93,16 +93,24 @@ public final class AsyncWriter implements AutoCloseable {
         });
     }
 
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
     /** Units submitted and not yet started. */
     public int waiting() {
         return waiting.get();
     }
 
-    /** Waits until every submitted unit has started, at most timeoutMillis; true when none is waiting. */
-    public boolean awaitStarted(long timeoutMillis) throws InterruptedException {
+    /**
+     * Waits until at most {@code units} submitted units have not started, at most timeoutMillis; true when so. The
+     * task keeps a backlog of up to one in-flight window queued, so that requests keep starting while it converts
+     * its next records.
+     */
+    public boolean awaitWaitingAtMost(int units, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (waitingMonitor) {
-            while (waiting.get() > 0) {
+            while (waiting.get() > units) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return false;
@@ -151,13 +159,15 @@ public final class AsyncWriter implements AutoCloseable {
     }
 
     private void dispatch() {
+        boolean started = false;
         while (inFlight < maxInFlight && !queue.isEmpty()) {
             WriteUnit unit = queue.pollFirst();
             waiting.decrementAndGet();
             inFlight++;
             start(new Attempt(unit));
+            started = true;
         }
-        if (waiting.get() == 0) {
+        if (started) {
             synchronized (waitingMonitor) {
                 waitingMonitor.notifyAll();
             }

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.mapping.RowChange;
 
-/** Writes of one partition of one table, sent together. */
+/** Writes to one table sent together: one partition's, or those of partitions with the same replicas. */
 final class RowWriteUnit implements WriteUnit {
     private final List<RowWrite> rows;
     private final RowWriteExecutor executor;

@@ -280,7 +280,7 @@ public final class SinkProcessor {
         boolean started;
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_PUT_BLOCK_MILLIS);
-            started = writer.awaitStarted(MAX_PUT_BLOCK_MILLIS);
+            started = writer.awaitWaitingAtMost(writer.maxInFlight(), MAX_PUT_BLOCK_MILLIS);
             for (ChangeWriter changeWriter : changeWriters) {
                 started = started && changeWriter.awaitCapacity(
                         Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));

@@ -163,7 +163,8 @@ class AsyncWriterTest {
             }, List.of()));
             position.release();
         }
-        assertThat(writer.awaitStarted(50)).as("17 units wait for a slot").isFalse();
+        assertThat(writer.awaitWaitingAtMost(0, 50)).as("17 units wait for a slot").isFalse();
+        assertThat(writer.awaitWaitingAtMost(17, 50)).isTrue();
         assertThat(writer.waiting()).isEqualTo(17);
         while (positions.stream().anyMatch(p -> !p.isDone())) {
             // the last completion marks its position done asynchronously: wait for either
@@ -177,7 +178,7 @@ class AsyncWriterTest {
             Thread.sleep(1);
         }
         assertThat(maxRunning.get()).isEqualTo(3);
-        assertThat(writer.awaitStarted(1000)).isTrue();
+        assertThat(writer.awaitWaitingAtMost(0, 1000)).isTrue();
         assertThat(writer.drainFailures()).isEmpty();
     }
 

@@ -146,7 +146,7 @@ class SinkProcessorTest {
         SchemaManager schemas = new SchemaManager(catalog, false, false,
                 ReplicationSettings.parse("r", List.of("class=SimpleStrategy", "replication_factor=1")));
         RowConverter converter = new RowConverter(NullHandling.WRITE, UnmappedFields.FAIL, table -> 0);
-        TableChangeWriter tables = new TableChangeWriter(16, rows -> {
+        TableChangeWriter tables = new TableChangeWriter(16, 1, rows -> {
             sent.add(rows);
             return answer.get();
         });
@@ -182,6 +182,17 @@ class SinkProcessorTest {
             Thread.sleep(2);
         }
         return committable;
+    }
+
+    /** put() returns once the writes are queued; they start on the writer thread. */
+    private static void awaitSize(List<?> started, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (started.size() < size) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + size + " started but got " + started.size());
+            }
+            Thread.sleep(2);
+        }
     }
 
     private List<RowWrite> sentRows() {
@@ -225,6 +236,7 @@ class SinkProcessorTest {
         };
         SinkProcessor processor = processor();
         processor.put(List.of(upsert(10, 1, "1.00", 1_000), upsert(11, 2, "1.00", 2_000), upsert(12, 3, "1.00", 3_000)));
+        awaitSize(requests, 3);
         assertThat(processor.committableOffsets()).isEqualTo(Map.of(P0, new OffsetAndMetadata(10)));
         requests.get(1).complete(null);
         requests.get(2).complete(null);
@@ -326,6 +338,7 @@ class SinkProcessorTest {
         assertThat(processor.committableOffsets()).isEmpty();
         down[0] = false;
         processor.put(batch); // the framework redelivers the same batch
+        awaitSize(sent, 1);
         awaitCommit(processor, 0);
         assertThat(sentRows()).hasSize(1);
     }
