@@ -53,6 +53,10 @@ import io.cdcsuite.stack.StackOptions;
  */
 public final class SinkThroughputBenchmark {
     static final Map<String, String> DEFAULTS = defaults();
+    /** The converters the sink can be measured with, by the name the {@code converters} setting uses. */
+    private static final Map<String, String> CONVERTERS = Map.of(
+            "json", "org.apache.kafka.connect.json.JsonConverter",
+            "caching", "io.cdcsuite.sink.cassandra.json.SchemaCachingJsonConverter");
     private static final String KEYSPACE = "bench";
     private static final String DATA_COLLECTION = "dbz.bench.orders";
     private static final Schema KEY_SCHEMA = SchemaBuilder.struct().name(Envelope.keySchemaName(DATA_COLLECTION))
@@ -100,6 +104,7 @@ public final class SinkThroughputBenchmark {
         defaults.put("inFlight", "256");          // the raw loop's outstanding requests
         defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
+        defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
         return Collections.unmodifiableMap(defaults);
     }
 
@@ -125,17 +130,25 @@ public final class SinkThroughputBenchmark {
             cql.execute("CREATE TABLE " + KEYSPACE + ".orders_raw (id bigint PRIMARY KEY, customer_id int,"
                     + " amount decimal, status text, note text, created_at timestamp, last_updated timestamp)");
             double rawBefore = raw(cql, rows, "raw driver loop (before the sink)");
-            double sink = sink(cql, "orders.p1", "orders_t1", 1, rows);
-            double sinkTwo = twoTasks ? sink(cql, "orders.p2", "orders_t2", 2, rows) : Double.NaN;
+            Map<String, double[]> sinkRates = new LinkedHashMap<>();
+            for (String converter : settings.get("converters").split(",")) {
+                double one = sink(cql, "orders.p1", "orders_t1_" + converter, 1, rows, converter);
+                double two = twoTasks ? sink(cql, "orders.p2", "orders_t2_" + converter, 2, rows, converter)
+                        : Double.NaN;
+                sinkRates.put(converter, new double[] {one, two});
+            }
             cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
             double rawAfter = raw(cql, rows, "raw driver loop (after the sink)");
             double rawBest = Math.max(rawBefore, rawAfter);
             report.line("");
-            report.line("sink (tasks.max=1) / raw: %.2f (goal >= 0.8; raw = the faster raw run, %,.0f rows/s)",
-                    sink / rawBest, rawBest);
-            if (twoTasks) {
-                report.line("sink (tasks.max=2, 2 partitions) / raw: %.2f", sinkTwo / rawBest);
-            }
+            report.line("raw = the faster raw run, %,.0f rows/s; goal sink / raw >= 0.8", rawBest);
+            sinkRates.forEach((converter, rates) -> {
+                report.line("sink with %s, tasks.max=1 / raw: %.2f", CONVERTERS.get(converter), rates[0] / rawBest);
+                if (twoTasks) {
+                    report.line("sink with %s, tasks.max=2 (2 partitions) / raw: %.2f", CONVERTERS.get(converter),
+                            rates[1] / rawBest);
+                }
+            });
         }
         System.out.println("\nResults written to " + report.write("sink-throughput",
                 "Cassandra sink: throughput against a raw driver loop", settings));
@@ -229,8 +242,13 @@ public final class SinkThroughputBenchmark {
         return rate;
     }
 
-    private double sink(CqlSession cql, String topic, String table, int tasks, long rows) throws Exception {
-        String name = "bench-sink-" + table;
+    private double sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter)
+            throws Exception {
+        String name = "bench-sink-" + table.replace('_', '-');
+        String converterClass = CONVERTERS.get(converter);
+        if (converterClass == null) {
+            throw new IllegalArgumentException("unknown converter " + converter + "; known: " + CONVERTERS.keySet());
+        }
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", "io.cdcsuite.sink.cassandra.CassandraSinkConnector");
         config.put("tasks.max", Integer.toString(tasks));
@@ -241,6 +259,11 @@ public final class SinkThroughputBenchmark {
         config.put("auto.create", "true");
         config.put("keyspace.replication", "class=SimpleStrategy,replication_factor=1");
         config.put("consumer.override.max.poll.records", settings.get("maxPollRecords"));
+        for (String side : List.of("key", "value")) {
+            config.put(side + ".converter", converterClass);
+            config.put(side + ".converter.schemas.enable", "true");
+        }
+        config.put("value.converter.replace.null.with.default", "false");
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         String loadBefore = EndToEnd.load();
         long started = System.nanoTime();
@@ -264,8 +287,8 @@ public final class SinkThroughputBenchmark {
         String loadAfter = EndToEnd.load();
         stack.connect().rest().deleteConnector(name);
         double rate = rows / seconds;
-        report.line("sink tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s; %s before, %s after",
-                tasks, end.size(), rows, seconds, rate, loadBefore, loadAfter);
+        report.line("sink with %s, tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s; %s before, %s "
+                + "after", converterClass, tasks, end.size(), rows, seconds, rate, loadBefore, loadAfter);
         return rate;
     }
 }
