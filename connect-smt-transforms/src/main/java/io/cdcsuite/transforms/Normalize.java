@@ -23,7 +23,7 @@ public abstract class Normalize<R extends ConnectRecord<R>> implements Transform
             + "in envelopes (before/after) and flat rows, with or without schema. Connect's Timestamp and Time hold "
             + "milliseconds: micros.handling says whether microseconds are truncated, rounded, or kept in an extra "
             + "field. Tombstones and values without convertible fields pass unchanged. Placed after Unwrap it gives "
-            + "the same rows at about a third of the cost (one flat row instead of two rows and the envelope). Use "
+            + "the same rows for less work (one flat row instead of two rows and the envelope). Use "
             + "<code>" + Key.class.getName() + "</code> for the key and <code>" + Value.class.getName()
             + "</code> for the value.";
 

@@ -18,6 +18,7 @@ import org.apache.kafka.connect.errors.DataException;
 import io.cdcsuite.transforms.temporal.TemporalType;
 import io.cdcsuite.transforms.util.SchemaCache;
 import io.cdcsuite.transforms.util.Schemas;
+import io.cdcsuite.transforms.util.StructSlots;
 import io.cdcsuite.transforms.util.Structs;
 
 /**
@@ -190,7 +191,7 @@ final class SchemaNormalizer {
                 boolean mustBeSet = !target.isOptional() && target.defaultValue() == null;
                 (mustBeSet ? required : others).add(fieldPlan.copyInto(normalized));
             }
-            StructBuilder struct = new StructBuilder(normalized, required.toArray(FieldCopy[]::new),
+            StructBuilder struct = new StructBuilder(schema, normalized, required.toArray(FieldCopy[]::new),
                     others.toArray(FieldCopy[]::new));
             return new Plan(normalized, struct::build, null, struct);
         }
@@ -266,9 +267,10 @@ final class SchemaNormalizer {
 
     private record FieldPlan(Field source, Plan plan, String microsName) {
         FieldCopy copyInto(Schema normalized) {
-            Field target = normalized.field(source.name());
+            Field target = Structs.unnamed(normalized.field(source.name()));
             if (microsName != null) {
-                return new TemporalWithMicros(source, target, normalized.field(microsName), plan.temporal());
+                return new TemporalWithMicros(source, target, Structs.unnamed(normalized.field(microsName)),
+                        plan.temporal());
             }
             if (plan.struct() != null) {
                 return new NestedStruct(source, target, plan.struct());
@@ -278,16 +280,20 @@ final class SchemaNormalizer {
     }
 
     /**
-     * Builds the normalized struct of one schema: the fields that must be set (required, no default) first, then the
-     * others. {@link Struct#put} validates a struct value in full, so a parent holds its new child struct while only
-     * the first part is set ({@link NestedStruct}); every value is still validated once, when it is put.
+     * Builds the normalized struct of one schema, through {@link StructSlots}: every value is either converted here or
+     * taken from the input struct, whose schema is checked to be the planned one, so none needs validating again. The
+     * fields that must be set (required, no default) come first: should StructSlots fall back to {@link Struct#put},
+     * which validates a struct value in full, a parent holds its new child struct while only that part is set
+     * ({@link NestedStruct}).
      */
     private static final class StructBuilder {
+        private final Schema input;
         private final Schema schema;
         private final FieldCopy[] required;
         private final FieldCopy[] others;
 
-        StructBuilder(Schema schema, FieldCopy[] required, FieldCopy[] others) {
+        StructBuilder(Schema input, Schema schema, FieldCopy[] required, FieldCopy[] others) {
+            this.input = input;
             this.schema = schema;
             this.required = required;
             this.others = others;
@@ -302,6 +308,12 @@ final class SchemaNormalizer {
 
         /** A new struct holding the fields that must be set: valid, so it can be put into its parent. */
         Struct start(Struct in) {
+            // fields are read by position: a struct of another schema (a record whose value schema is not its
+            // struct's) would have its values copied unchecked into the wrong fields
+            if (in.schema() != input && !in.schema().equals(input)) {
+                throw new DataException("Struct schema " + in.schema().name() + " is not the schema planned for, "
+                        + input.name() + " (a value schema that does not match its struct?)");
+            }
             Struct out = new Struct(schema);
             for (FieldCopy step : required) {
                 step.copy(in, out);
@@ -316,7 +328,10 @@ final class SchemaNormalizer {
         }
     }
 
-    /** Copies one field of a struct into the normalized struct. */
+    /**
+     * Copies one field of a struct into the normalized struct: reads through the field of the original schema, sets
+     * through the {@linkplain Structs#unnamed unnamed} field of the normalized one, and names the field when it fails.
+     */
     private interface FieldCopy {
         void copy(Struct in, Struct out);
     }
@@ -328,7 +343,7 @@ final class SchemaNormalizer {
             Object value = Structs.raw(in, source);
             if (value != null) {
                 try {
-                    out.put(target, convert == null ? value : convert.apply(value));
+                    StructSlots.set(out, target, convert == null ? value : convert.apply(value));
                 } catch (DataException e) {
                     throw new DataException("Field '" + source.name() + "': " + e.getMessage(), e);
                 }
@@ -336,7 +351,7 @@ final class SchemaNormalizer {
         }
     }
 
-    /** A changed struct field (an envelope's before and after): put into the parent before it is filled. */
+    /** A changed struct field (an envelope's before and after): set in the parent before it is filled. */
     private record NestedStruct(Field source, Field target, StructBuilder builder) implements FieldCopy {
         @Override
         public void copy(Struct in, Struct out) {
@@ -345,7 +360,7 @@ final class SchemaNormalizer {
                 try {
                     Struct nestedIn = (Struct) value;
                     Struct nested = builder.start(nestedIn);
-                    out.put(target, nested);
+                    StructSlots.set(out, target, nested);
                     builder.finish(nestedIn, nested);
                 } catch (DataException e) {
                     throw new DataException("Field '" + source.name() + "': " + e.getMessage(), e);
@@ -362,8 +377,8 @@ final class SchemaNormalizer {
             if (value != null) {
                 try {
                     long exact = conversion.micros(value);
-                    out.put(target, conversion.fromDecoded(exact));
-                    out.put(micros, exact);
+                    StructSlots.set(out, target, conversion.fromDecoded(exact));
+                    StructSlots.set(out, micros, exact);
                 } catch (DataException e) {
                     throw new DataException("Field '" + source.name() + "': " + e.getMessage(), e);
                 }

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -114,6 +115,26 @@ class CapturedNormalizeTest {
             assertThat(out.get("source")).isSameAs(in.get("source"));
             assertThat(out.get("op")).isEqualTo(in.get("op"));
             assertThat(normalized.key()).isSameAs(record.key());
+        }
+    }
+
+    /** Normalize fills its structs without Struct.put's validation (StructSlots): Connect's own checks must pass. */
+    @ParameterizedTest(name = "{0} micros.handling={1}")
+    @CsvSource({"DEBEZIUM_MYSQL,truncate", "DEBEZIUM_MYSQL,add-field", "TIMESTAMP_SOURCE,truncate",
+            "TIMESTAMP_SOURCE,add-field"})
+    void everyNormalizedEnvelopeAndRowIsValidForItsSchema(Source source, String microsHandling) {
+        List<SourceRecord> records = new ArrayList<>(source.all());
+        try (Unwrap<SourceRecord> unwrap = new Unwrap<>()) {
+            unwrap.configure(Map.of("delete.tombstone.handling.mode", "rewrite"));
+            source.all().forEach(envelope -> records.add(unwrap.apply(envelope)));
+        }
+        records.removeIf(record -> record == null || record.value() == null);
+
+        for (SourceRecord record : records) {
+            SourceRecord normalized = normalize(Map.of("micros.handling", microsHandling), record);
+            assertThat(normalized.valueSchema()).isNotEqualTo(record.valueSchema());
+            ConnectSchema.validateValue(normalized.valueSchema(), normalized.value());
+            ((Struct) normalized.value()).validate();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -204,6 +205,40 @@ class NormalizeTest {
         assertThat(normalized.valueSchema().field("at").schema().defaultValue()).isEqualTo(new Date(2L));
         assertThat(((Struct) normalized.value()).get("at")).isEqualTo(new Date(2L));
         assertThat(((Struct) normalized.value()).getWithoutDefault("at")).isNull();
+    }
+
+    @Test
+    void convertsInNestedStructsArraysAndMapsIntoValidStructs() {
+        Schema stamp = SchemaBuilder.struct().name("x.Stamp").field("at", MicroTimestamp.schema())
+                .field("by", Schema.OPTIONAL_STRING_SCHEMA).build();
+        Schema schema = SchemaBuilder.struct().name("x.Value")
+                .field("stamp", stamp)
+                .field("history", SchemaBuilder.array(stamp).optional().build())
+                .field("days", SchemaBuilder.map(Schema.STRING_SCHEMA, io.debezium.time.Date.schema()).build())
+                .build();
+        Struct value = new Struct(schema)
+                .put("stamp", new Struct(stamp).put("at", 1_500L).put("by", "me"))
+                .put("history", List.of(new Struct(stamp).put("at", 2_500L)))
+                .put("days", Map.of("first", 1));
+
+        SourceRecord normalized = apply(new Normalize.Value<>(), Map.of(), flat(schema, value));
+
+        ConnectSchema.validateValue(normalized.valueSchema(), normalized.value());
+        Struct out = (Struct) normalized.value();
+        assertThat(out.getStruct("stamp").get("at")).isEqualTo(new Date(1L));
+        assertThat(out.getStruct("stamp").get("by")).isEqualTo("me");
+        assertThat(((Struct) out.getArray("history").get(0)).get("at")).isEqualTo(new Date(2L));
+        assertThat(out.getMap("days")).isEqualTo(Map.of("first", new Date(86_400_000L)));
+    }
+
+    @Test
+    void rejectsAStructOfAnotherSchemaThanTheRecordSays() {
+        Schema other = SchemaBuilder.struct().name("x.Other").field("f", Schema.INT64_SCHEMA).build();
+        Schema declared = SchemaBuilder.struct().name("x.Value").field("f", MicroTimestamp.schema()).build();
+        SourceRecord record = flat(declared, new Struct(other).put("f", 1_000L));
+
+        assertThatThrownBy(() -> apply(new Normalize.Value<>(), Map.of(), record))
+                .isInstanceOf(DataException.class).hasMessageContaining("x.Other").hasMessageContaining("x.Value");
     }
 
     @Test
