@@ -15,10 +15,10 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
 
+import io.cdcsuite.common.data.StructSlots;
 import io.cdcsuite.transforms.temporal.TemporalType;
 import io.cdcsuite.transforms.util.SchemaCache;
 import io.cdcsuite.transforms.util.Schemas;
-import io.cdcsuite.transforms.util.StructSlots;
 import io.cdcsuite.transforms.util.Structs;
 
 /**

@@ -3,18 +3,22 @@ package io.cdcsuite.source.timestamp.record;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
+import io.cdcsuite.common.data.StructSlots;
 import io.cdcsuite.common.envelope.Envelope;
 import io.cdcsuite.common.envelope.Operation;
+import io.cdcsuite.source.timestamp.catalog.TableId;
 import io.cdcsuite.source.timestamp.capture.Emission;
 import io.cdcsuite.source.timestamp.offset.TablePartition;
 import io.cdcsuite.source.timestamp.plan.TablePlan;
-import io.cdcsuite.source.timestamp.schema.ColumnMapping;
 import io.cdcsuite.source.timestamp.schema.SourceBlock;
 
 /**
@@ -28,6 +32,8 @@ public final class RecordBuilder {
     private final SourceBlock sourceBlock;
     private final boolean tombstonesOnDelete;
     private final Clock clock;
+    /** Source partitions by table: the same map for every record of a table. */
+    private final Map<TableId, Map<String, Object>> partitions = new HashMap<>();
 
     public RecordBuilder(String serverName, String version, boolean tombstonesOnDelete, Clock clock) {
         this.serverName = serverName;
@@ -44,21 +50,25 @@ public final class RecordBuilder {
 
     public List<SourceRecord> records(Emission emission) {
         TablePlan plan = emission.plan();
-        Map<String, Object> partition = new TablePartition(serverName, plan.id()).toMap();
+        Map<String, Object> partition = partitions.computeIfAbsent(plan.id(),
+                table -> new TablePartition(serverName, table).toMap());
         Map<String, Object> offset = emission.offset().toMap();
         Struct key = key(plan, emission.row().values());
         Struct row = row(plan, emission.row().values());
         Operation operation = emission.operation();
         boolean delete = operation == Operation.DELETE;
         Instant now = clock.instant();
-        Struct envelope = new Struct(plan.schemas().envelopeSchema())
-                .put(Envelope.BEFORE, delete ? row : null)
-                .put(Envelope.AFTER, delete ? null : row)
-                .put(Envelope.SOURCE, sourceBlock.struct(plan.id(), emission.changeTime(), emission.marker()))
-                .put(Envelope.OP, operation.code())
-                .put(Envelope.TS_MS, now.toEpochMilli())
-                .put(Envelope.TS_US, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000)
-                .put(Envelope.TS_NS, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        Schema envelopeSchema = plan.schemas().envelopeSchema();
+        Struct envelope = new Struct(envelopeSchema);
+        StructSlots.set(envelope, envelopeSchema.field(delete ? Envelope.BEFORE : Envelope.AFTER), row);
+        StructSlots.set(envelope, envelopeSchema.field(Envelope.SOURCE),
+                sourceBlock.struct(plan.id(), emission.changeTime(), emission.marker()));
+        StructSlots.set(envelope, envelopeSchema.field(Envelope.OP), operation.code());
+        StructSlots.set(envelope, envelopeSchema.field(Envelope.TS_MS), now.toEpochMilli());
+        StructSlots.set(envelope, envelopeSchema.field(Envelope.TS_US),
+                now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000);
+        StructSlots.set(envelope, envelopeSchema.field(Envelope.TS_NS),
+                now.getEpochSecond() * 1_000_000_000L + now.getNano());
         String topic = plan.schemas().topic();
         SourceRecord change = new SourceRecord(partition, offset, topic, null, plan.schemas().keySchema(), key,
                 plan.schemas().envelopeSchema(), envelope);
@@ -72,19 +82,32 @@ public final class RecordBuilder {
 
     private static Struct key(TablePlan plan, List<Object> values) {
         Struct key = new Struct(plan.schemas().keySchema());
-        for (int index : plan.keyIndexes()) {
-            ColumnMapping column = plan.columns().get(index);
-            key.put(column.name(), column.toConnect(values.get(index)));
+        List<Field> fields = key.schema().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            int index = plan.keyIndexes().get(i);
+            set(key, fields.get(i), plan.columns().get(index).toConnect(values.get(index)));
         }
         return key;
     }
 
     private static Struct row(TablePlan plan, List<Object> values) {
         Struct row = new Struct(plan.schemas().valueSchema());
-        for (int i = 0; i < plan.columns().size(); i++) {
-            ColumnMapping column = plan.columns().get(i);
-            row.put(column.name(), column.toConnect(values.get(i)));
+        List<Field> fields = row.schema().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            set(row, fields.get(i), plan.columns().get(i).toConnect(values.get(i)));
         }
         return row;
+    }
+
+    /**
+     * The column mappings convert to their field's schema by construction (the type-parity tests hold them to it), so
+     * the value goes in without Struct.put's validation; a null is put, to be refused when the field requires one.
+     */
+    private static void set(Struct struct, Field field, Object value) {
+        if (value == null) {
+            struct.put(field, null);
+        } else {
+            StructSlots.set(struct, field, value);
+        }
     }
 }

@@ -2,10 +2,12 @@ package io.cdcsuite.source.timestamp.schema;
 
 import java.time.Instant;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 
+import io.cdcsuite.common.data.StructSlots;
 import io.cdcsuite.source.timestamp.catalog.TableId;
 
 /**
@@ -53,6 +55,16 @@ public final class SourceBlock {
             .field(TABLE, Schema.OPTIONAL_STRING_SCHEMA)
             .build();
 
+    private static final Field VERSION_FIELD = SCHEMA.field(VERSION);
+    private static final Field CONNECTOR_FIELD_REF = SCHEMA.field(CONNECTOR_FIELD);
+    private static final Field NAME_FIELD = SCHEMA.field(NAME);
+    private static final Field TS_MS_FIELD = SCHEMA.field(TS_MS);
+    private static final Field SNAPSHOT_FIELD = SCHEMA.field(SNAPSHOT);
+    private static final Field DB_FIELD = SCHEMA.field(DB);
+    private static final Field TS_US_FIELD = SCHEMA.field(TS_US);
+    private static final Field TS_NS_FIELD = SCHEMA.field(TS_NS);
+    private static final Field TABLE_FIELD = SCHEMA.field(TABLE);
+
     private final String version;
     private final String serverName;
 
@@ -66,17 +78,18 @@ public final class SourceBlock {
      * unset and reads as its default {@code false}. {@code sequence} stays null, as in Debezium's MySQL connector.
      */
     public Struct struct(TableId table, Instant changeTime, SnapshotMarker snapshot) {
-        Struct source = new Struct(SCHEMA)
-                .put(VERSION, version)
-                .put(CONNECTOR_FIELD, CONNECTOR)
-                .put(NAME, serverName)
-                .put(TS_MS, changeTime.toEpochMilli())
-                .put(DB, table.database())
-                .put(TS_US, changeTime.getEpochSecond() * 1_000_000L + changeTime.getNano() / 1_000)
-                .put(TS_NS, changeTime.getEpochSecond() * 1_000_000_000L + changeTime.getNano())
-                .put(TABLE, table.table());
+        // every value is of its field's type by construction: no need for Struct.put's validation
+        Struct source = new Struct(SCHEMA);
+        StructSlots.set(source, VERSION_FIELD, version);
+        StructSlots.set(source, CONNECTOR_FIELD_REF, CONNECTOR);
+        StructSlots.set(source, NAME_FIELD, serverName);
+        StructSlots.set(source, TS_MS_FIELD, changeTime.toEpochMilli());
+        StructSlots.set(source, DB_FIELD, table.database());
+        StructSlots.set(source, TS_US_FIELD, changeTime.getEpochSecond() * 1_000_000L + changeTime.getNano() / 1_000);
+        StructSlots.set(source, TS_NS_FIELD, changeTime.getEpochSecond() * 1_000_000_000L + changeTime.getNano());
+        StructSlots.set(source, TABLE_FIELD, table.table());
         if (snapshot != null && snapshot != SnapshotMarker.FALSE) {
-            source.put(SNAPSHOT, snapshot.value());
+            StructSlots.set(source, SNAPSHOT_FIELD, snapshot.value());
         }
         return source;
     }

@@ -1,4 +1,4 @@
-package io.cdcsuite.transforms.util;
+package io.cdcsuite.common.data;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -10,7 +10,7 @@ import org.apache.kafka.connect.data.Struct;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets the fields of a struct that a transform has just created, with values that are valid by construction: values
+ * Sets the fields of a struct that a connector or transform has just created, with values that are valid by construction: values
  * it converted to the field's type itself, and values taken unchanged from a struct whose field has an equal schema
  * (Connect validated them when they were put there; nested structs in full). {@link Struct#put} would validate each
  * of them again, a nested struct such as an envelope's source block field by field, building an error-location
@@ -26,8 +26,8 @@ public final class StructSlots {
     }
 
     /**
-     * Sets {@code field} (of {@code struct}'s schema, or an {@linkplain Structs#unnamed unnamed} copy of it) to a
-     * non-null value valid for its schema. Only for structs the caller created and has not handed out yet.
+     * Sets {@code field} (of {@code struct}'s schema, or a copy of it at the same index) to a non-null value valid for
+     * its schema. Only for structs the caller created and has not handed out yet.
      */
     public static void set(Struct struct, Field field, Object value) {
         if (VALUES != null) {

@@ -1,9 +1,10 @@
-package io.cdcsuite.transforms.util;
+package io.cdcsuite.common.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -17,7 +18,7 @@ class StructSlotsTest {
             .field("note", SchemaBuilder.string().optional().defaultValue("none").build())
             .build();
 
-    /** Otherwise every set falls back to Struct.put, and Normalize loses most of its speed without failing. */
+    /** Otherwise every set falls back to Struct.put, and its users lose most of their speed without failing. */
     @Test
     void writesDirectlyWithThisKafkaVersion() {
         assertThat(StructSlots.writesDirectly()).isTrue();
@@ -26,7 +27,7 @@ class StructSlotsTest {
     @Test
     void setsWhatPutWouldSet() {
         Struct set = new Struct(ROW);
-        StructSlots.set(set, Structs.unnamed(ROW.field("id")), 7);
+        StructSlots.set(set, new Field(null, ROW.field("id").index(), ROW.field("id").schema()), 7);
         StructSlots.set(set, ROW.field("at"), new Date(1L));
 
         set.validate();
