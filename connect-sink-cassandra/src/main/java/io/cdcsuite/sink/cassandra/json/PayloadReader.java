@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.cdcsuite.common.data.StructSlots;
+
 /**
  * Converts a payload straight from the token stream against its Connect schema, giving what
  * JsonConverter.toConnectData gives for the same JSON. Only JSON that has one obvious meaning is converted
@@ -180,7 +182,11 @@ final class PayloadReader {
         return map;
     }
 
-    /** Fields the schema lacks are skipped; fields the JSON lacks count as null, as in JsonConverter. */
+    /**
+     * Fields the schema lacks are skipped; fields the JSON lacks count as null, as in JsonConverter. Every value read
+     * here is of its field's schema by construction, so it goes in without Struct.put's validation (which would check
+     * a nested struct again in full at every level).
+     */
     private Struct struct(JsonParser parser, JsonToken token, Schema schema) throws IOException, NotHandled {
         expectStart(token, JsonToken.START_OBJECT, schema);
         Struct struct = new Struct(schema);
@@ -190,7 +196,12 @@ final class PayloadReader {
             if (field == null) {
                 parser.skipChildren();
             } else {
-                struct.put(field, read(parser, field.schema()));
+                Object value = read(parser, field.schema());
+                if (value == null) {
+                    struct.put(field, null); // a repeated key's null replaces its earlier value, as in JsonConverter
+                } else {
+                    StructSlots.set(struct, field, value);
+                }
             }
         }
         // an explicit null has been resolved already, and resolving it again gives the same value
@@ -198,7 +209,7 @@ final class PayloadReader {
             if (struct.getWithoutDefault(field.name()) == null) {
                 Object absent = nullValue(field.schema());
                 if (absent != null) {
-                    struct.put(field, absent);
+                    StructSlots.set(struct, field, absent);
                 }
             }
         }
