@@ -20,6 +20,7 @@ import io.cdcsuite.source.timestamp.capture.CaptureEngine;
 import io.cdcsuite.source.timestamp.capture.CaptureSettings;
 import io.cdcsuite.source.timestamp.capture.CaptureSetup;
 import io.cdcsuite.source.timestamp.capture.Emission;
+import io.cdcsuite.source.timestamp.capture.ReadAheadRowSource;
 import io.cdcsuite.source.timestamp.capture.RetryPolicy;
 import io.cdcsuite.source.timestamp.catalog.MySqlCatalog;
 import io.cdcsuite.source.timestamp.catalog.TableDefinition;
@@ -49,7 +50,9 @@ public final class TimestampSourceTask extends SourceTask {
     private List<TableId> tables;
     private TablePlanner planner;
     private JdbcSession session;
-    private JdbcRowSource rowSource;
+    /** The read-ahead's own connection: it reads while the task thread uses {@link #session}. */
+    private JdbcSession readAheadSession;
+    private ReadAheadRowSource rowSource;
     private RetryPolicy retry;
     private RecordBuilder recordBuilder;
     private TableMetricsRegistry metrics;
@@ -66,7 +69,9 @@ public final class TimestampSourceTask extends SourceTask {
         tables = TaskAssignment.tables(props);
         planner = new TablePlanner(TablePlanner.Settings.from(config));
         session = new JdbcSession(ConnectionSettings.from(config));
-        rowSource = new JdbcRowSource(session, config.datetimeTimeZone());
+        readAheadSession = new JdbcSession(ConnectionSettings.from(config));
+        rowSource = new ReadAheadRowSource(new JdbcRowSource(session, config.datetimeTimeZone()),
+                new JdbcRowSource(readAheadSession, config.datetimeTimeZone()), readAheadSession::reset);
         retry = new RetryPolicy(config.retryBackoff(), config.retryTimeout(), Clock.systemUTC());
         recordBuilder = new RecordBuilder(config.topicPrefix(), PluginVersion.VERSION, config.tombstonesOnDelete(),
                 Clock.systemUTC());
@@ -140,8 +145,14 @@ public final class TimestampSourceTask extends SourceTask {
     @Override
     public void stop() {
         stopping.countDown();
+        if (rowSource != null) {
+            rowSource.close();
+        }
         if (session != null) {
             session.close();
+        }
+        if (readAheadSession != null) {
+            readAheadSession.close();
         }
         if (metrics != null) {
             metrics.close();

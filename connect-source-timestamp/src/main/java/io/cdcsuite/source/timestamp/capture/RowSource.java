@@ -13,4 +13,8 @@ public interface RowSource {
 
     /** One page of a table, in the order and within the bounds {@code query} describes. */
     List<Row> read(TablePlan plan, PageQuery query) throws SQLException;
+
+    /** A hint: {@code query} is likely the next page asked for; a source may start reading it now. */
+    default void readAhead(TablePlan plan, PageQuery query) {
+    }
 }

@@ -121,6 +121,9 @@ public final class TableCapture {
         if (!page.isEmpty()) {
             snapshotKey = page.get(page.size() - 1).key(plan);
         }
+        if (more) {
+            source.readAhead(plan, new PageQuery.Snapshot(bound, snapshotKey, limit + 1));
+        }
         metrics.snapshotRowsEmitted(page.size());
         metrics.rowsEmitted(page.size());
         if (!more) {
