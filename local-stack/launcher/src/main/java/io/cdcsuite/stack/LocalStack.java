@@ -53,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackOptions options) {
         StackLayout layout = StackLayout.locate();
         long started = System.nanoTime();
-        Path dir = options.reuse() ? layout.projectDir().resolve(".stack") : temporaryDir();
+        Path dir = options.reuse() ? layout.reusableStackDir() : temporaryDir();
         Ports ports = options.reuse() ? Ports.load(dir.resolve(STATE_FILE)) : null;
         if (ports != null) {
             LocalStack attached = assemble(layout, dir, ports, options, true);
@@ -74,7 +74,7 @@ public final class LocalStack implements AutoCloseable {
     /** The stack a {@code --reuse} run left running, if all of it still runs; never starts anything. */
     public static Optional<LocalStack> attachReused() {
         StackLayout layout = StackLayout.locate();
-        Path dir = layout.projectDir().resolve(".stack");
+        Path dir = layout.reusableStackDir();
         Ports ports = Ports.load(dir.resolve(STATE_FILE));
         if (ports == null) {
             return Optional.empty();

@@ -37,6 +37,11 @@ public final class StackLayout {
         return projectDir;
     }
 
+    /** Where {@code --reuse} keeps the stack it leaves running (state, logs, pids). */
+    public Path reusableStackDir() {
+        return projectDir.resolve(".stack");
+    }
+
     public Path kafkaLib() {
         return built(projectDir.resolve("local-stack/kafka-runtime/target/runtime/lib"));
     }

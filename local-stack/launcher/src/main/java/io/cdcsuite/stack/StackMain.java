@@ -158,7 +158,7 @@ public final class StackMain {
     }
 
     private static void stopReusedStack() throws java.io.IOException {
-        Path dir = StackLayout.locate().projectDir().resolve(".stack");
+        Path dir = StackLayout.locate().reusableStackDir();
         Path pids = dir.resolve("pids");
         if (!Files.isDirectory(pids)) {
             System.out.println("No reusable stack recorded in " + dir);
