@@ -29,7 +29,6 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cdcsuite.stack.ConnectRestClient;
-import io.cdcsuite.stack.ConnectorConfigs;
 import io.cdcsuite.stack.LocalStack;
 import io.cdcsuite.stack.MySqlServer;
 import io.cdcsuite.stack.SqlScript;
@@ -113,12 +112,12 @@ public final class AggregatePipelineBenchmark {
             OrderStream orders = new OrderStream(mysql, name, setting("customers"), setting("windowOrders"),
                     ThreadLocalRandom.current().nextLong());
             ConnectRestClient connect = stack.connect().rest();
-            connect.putConnectorConfig(name + "-debezium", debezium(config, partitions));
+            connect.putConnectorConfig(name + "-debezium", debezium(partitions));
             // the snapshot of the sample rows first: changes made during a snapshot are partly read by it
             awaitTopicRecords(orders.records());
 
             String sink = name + "-sink";
-            connect.putConnectorConfig(sink, sink(config, tasks));
+            connect.putConnectorConfig(sink, sink(tasks));
             int warmup = setting("warmup");
             if (warmup > 0) {
                 report.line("Warm-up: %,d statements with Debezium and the sink running (not measured)", warmup);
@@ -171,9 +170,8 @@ public final class AggregatePipelineBenchmark {
         return text.replaceAll("\\bshop\\b", Matcher.quoteReplacement(name));
     }
 
-    private Map<String, String> debezium(Path config, int partitions) {
-        Map<String, String> debezium = new LinkedHashMap<>(ConnectorConfigs.read(
-                config.resolve("connectors/10-debezium-mysql-demo.json")));
+    private Map<String, String> debezium(int partitions) {
+        Map<String, String> debezium = EndToEnd.shippedConnector("10-debezium-mysql-demo.json");
         debezium.put("name", name + "-debezium");
         debezium.put("topic.prefix", name);
         debezium.put("database.server.id", Integer.toString(ThreadLocalRandom.current().nextInt(10_000, 1 << 30)));
@@ -185,9 +183,8 @@ public final class AggregatePipelineBenchmark {
         return debezium;
     }
 
-    private Map<String, String> sink(Path config, int tasks) {
-        Map<String, String> sink = new LinkedHashMap<>(ConnectorConfigs.read(
-                config.resolve("connectors/30-cassandra-aggregates-demo.json")));
+    private Map<String, String> sink(int tasks) {
+        Map<String, String> sink = EndToEnd.shippedConnector("30-cassandra-aggregates-demo.json");
         String orders = List.of(sink.get("aggregates").split(";")).stream()
                 .filter(statement -> statement.contains(" FROM shop.orders "))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no orders aggregate in the demo config"));
