@@ -107,13 +107,9 @@ class CrossPathEqualityIT {
     /** The shipped timestamp source config (soft deletes, created column, lag, re-scan window) on the scenario. */
     private static Map<String, String> pollingSource(TestEnvironment env, String name, String topicPrefix,
                                                      String db) {
-        TestEnvironment.ConnectView view = env.connectView();
         Map<String, String> config = new LinkedHashMap<>(ConnectorConfigs.read(DemoAggregates.POLLING_SOURCE));
         config.put("name", name);
-        config.put("database.hostname", view.mysqlHost());
-        config.put("database.port", Integer.toString(view.mysqlPort()));
-        config.put("database.user", view.mysqlUser());
-        config.put("database.password", view.mysqlPassword());
+        config.putAll(DebeziumConfigs.connection(env));
         config.put("topic.prefix", topicPrefix);
         config.put("table.include.list", db + "\\.orders");
         return config;

@@ -16,10 +16,7 @@ public final class DebeziumConfigs {
         config.put("name", name);
         config.put("connector.class", "io.debezium.connector.mysql.MySqlConnector");
         config.put("tasks.max", "1");
-        config.put("database.hostname", view.mysqlHost());
-        config.put("database.port", Integer.toString(view.mysqlPort()));
-        config.put("database.user", view.mysqlUser());
-        config.put("database.password", view.mysqlPassword());
+        config.putAll(connection(env));
         config.put("database.server.id", Integer.toString(scenario.serverId()));
         config.put("topic.prefix", scenario.topicPrefix());
         config.put("database.include.list", scenario.database());
@@ -32,5 +29,19 @@ public final class DebeziumConfigs {
         config.put("schema.history.internal.kafka.bootstrap.servers", view.kafkaBootstrap());
         config.put("schema.history.internal.kafka.topic", "_schema-history." + scenario.topicPrefix());
         return config;
+    }
+
+    /**
+     * The stack's MySQL address and the connectors' user, as the worker reaches them, under Debezium's keys (the
+     * timestamp source uses the same ones).
+     */
+    public static Map<String, String> connection(TestEnvironment env) {
+        TestEnvironment.ConnectView view = env.connectView();
+        Map<String, String> connection = new LinkedHashMap<>();
+        connection.put("database.hostname", view.mysqlHost());
+        connection.put("database.port", Integer.toString(view.mysqlPort()));
+        connection.put("database.user", view.mysqlUser());
+        connection.put("database.password", view.mysqlPassword());
+        return connection;
     }
 }

@@ -16,15 +16,11 @@ public final class TimestampSourceConfigs {
     /** Captures {@code tables} of the scenario's database with topic prefix {@code topicPrefix}. */
     public static Map<String, String> mysql(TestEnvironment env, Scenario scenario, String name, String topicPrefix,
                                             String... tables) {
-        TestEnvironment.ConnectView view = env.connectView();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("connector.class", CONNECTOR_CLASS);
         config.put("tasks.max", "1");
-        config.put("database.hostname", view.mysqlHost());
-        config.put("database.port", Integer.toString(view.mysqlPort()));
-        config.put("database.user", view.mysqlUser());
-        config.put("database.password", view.mysqlPassword());
+        config.putAll(DebeziumConfigs.connection(env));
         config.put("topic.prefix", topicPrefix);
         StringJoiner include = new StringJoiner(",");
         for (String table : tables) {
