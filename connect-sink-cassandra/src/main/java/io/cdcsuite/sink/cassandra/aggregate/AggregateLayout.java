@@ -25,6 +25,8 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
     static final String VERSION = "version";
     static final String PRESENT = "present";
     static final String SERVING_TIMESTAMP = "serving_timestamp";
+    /** The remaining TTL of a member row's version, as the slot read names it. */
+    static final String VERSION_TTL = "version_ttl";
     private static final Set<DataType> INTEGRAL = Set.of(DataTypes.TINYINT, DataTypes.SMALLINT, DataTypes.INT,
             DataTypes.BIGINT, DataTypes.VARINT, DataTypes.COUNTER);
 

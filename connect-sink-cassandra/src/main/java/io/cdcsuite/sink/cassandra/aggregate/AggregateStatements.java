@@ -104,7 +104,7 @@ final class AggregateStatements {
     /**
      * The members and serving timestamps of the slots that share every slot column but the first, with the first
      * one's values as a list ({@code first IN ? AND second = ? ...}); a slot without members still returns its static
-     * row. The slot columns come first in each row, the remaining TTL of the member row last.
+     * row. The slot columns come first in each row; the remaining TTL of the member row is {@code version_ttl}.
      */
     String selectSlots() {
         List<String> columns = new ArrayList<>(layout.slotColumns());
@@ -116,7 +116,8 @@ final class AggregateStatements {
         if (slot.size() > 1) {
             restrictions += " AND " + equalities(slot.subList(1, slot.size()));
         }
-        return "SELECT " + quoted(columns) + ", TTL(" + quote(AggregateLayout.VERSION) + ") FROM "
+        return "SELECT " + quoted(columns) + ", TTL(" + quote(AggregateLayout.VERSION) + ") AS "
+                + quote(AggregateLayout.VERSION_TTL) + " FROM "
                 + definition.membersTable().cql() + " WHERE " + restrictions;
     }
 

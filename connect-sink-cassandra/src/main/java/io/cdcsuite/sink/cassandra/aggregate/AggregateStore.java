@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
@@ -77,7 +78,7 @@ interface AggregateStore {
 
         /** Same members and serving timestamp (when members expire is not part of what a slot is). */
         boolean sameAs(Slot other) {
-            return members.equals(other.members) && java.util.Objects.equals(servingTimestamp, other.servingTimestamp);
+            return members.equals(other.members) && Objects.equals(servingTimestamp, other.servingTimestamp);
         }
     }
 

@@ -89,7 +89,6 @@ final class CassandraAggregateStore implements AggregateStore {
                     Map<List<Object>, TreeMap<String, List<Object>>> members = new HashMap<>();
                     Map<List<Object>, Long> servingTimestamps = new HashMap<>();
                     Map<List<Object>, Long> expiries = new HashMap<>();
-                    int ttlColumn = layout.slotColumns().size() + layout.definition().measures().size() + 2;
                     pages.forEach(rows -> rows.forEach(row -> {
                         List<Object> slot = slotOf(row);
                         TreeMap<String, List<Object>> slotMembers = members.computeIfAbsent(slot, s -> new TreeMap<>());
@@ -103,8 +102,9 @@ final class CassandraAggregateStore implements AggregateStore {
                                 contributions.add(row.getObject(measure.contributionColumn()));
                             }
                             slotMembers.put(key, contributions);
-                            if (!row.isNull(ttlColumn)) {
-                                expiries.merge(slot, now + row.getInt(ttlColumn) * 1_000L, Math::min);
+                            if (!row.isNull(AggregateLayout.VERSION_TTL)) {
+                                expiries.merge(slot, now + row.getInt(AggregateLayout.VERSION_TTL) * 1_000L,
+                                        Math::min);
                             }
                         }
                     }));
