@@ -8,12 +8,9 @@ import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -93,7 +90,7 @@ public final class CqlValueConverter {
                 long nanos = ((Number) value).longValue();
                 yield Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
             }
-            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP -> parseInstant(value.toString());
+            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP -> IsoInstants.parse(value.toString());
             case LogicalTypes.ISO_DATE -> LocalDate.parse(value.toString(), DateTimeFormatter.ISO_DATE);
             case LogicalTypes.ISO_TIME -> LocalTime.parse(value.toString(), DateTimeFormatter.ISO_TIME);
             case LogicalTypes.UUID -> UUID.fromString(value.toString());
@@ -270,7 +267,7 @@ public final class CqlValueConverter {
         } else if (value instanceof Long || value instanceof Integer) {
             instant = Instant.ofEpochMilli(((Number) value).longValue());
         } else if (value instanceof String text) {
-            instant = parseInstant(text.trim());
+            instant = IsoInstants.parse(text.trim());
         } else {
             throw new IllegalArgumentException("not a timestamp");
         }
@@ -370,14 +367,6 @@ public final class CqlValueConverter {
                     + "which a CQL time cannot hold");
         }
         return LocalTime.ofNanoOfDay(nanos);
-    }
-
-    /** An ISO-8601 instant; without an offset the time is taken as UTC. */
-    private static Instant parseInstant(String text) {
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
-                LocalDateTime::from);
-        return parsed instanceof OffsetDateTime offset ? offset.toInstant()
-                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     }
 
     private static byte[] bytes(Object value) {

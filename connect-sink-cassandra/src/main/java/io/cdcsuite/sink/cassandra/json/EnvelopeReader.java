@@ -1,6 +1,8 @@
 package io.cdcsuite.sink.cassandra.json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -15,14 +17,27 @@ import com.fasterxml.jackson.core.JsonToken;
  * no tree and no Connect schema building. Any other layout (payload first, a third field, a schema that is
  * not an object, text that is not UTF-8) throws {@link NotHandled}; an unknown schema throws
  * {@link SchemaMiss}.
+ *
+ * <p>Records in JsonConverter's own compact layout whose schema is one of the last few read skip even that
+ * scan: their bytes are compared with the known schema texts in place, and only the payload is parsed.
  */
 final class EnvelopeReader {
     private static final String SCHEMA = "schema";
     private static final String PAYLOAD = "payload";
+    private static final byte[] COMPACT_HEAD = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMPACT_MIDDLE = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
+    /** Schemas compared in place before the scan: enough for the tables of one topic, few enough to stay cheap. */
+    private static final int RECENT_SCHEMAS = 4;
 
     private final JsonFactory factory = new JsonFactory();
     private final SchemaCache schemas;
     private final PayloadReader payloadReader;
+    /** Most recently read first; replaced as a whole, never changed in place. */
+    private volatile Known[] recent = new Known[0];
+
+    /** A schema text with its Connect schema. */
+    private record Known(byte[] text, Schema schema) {
+    }
 
     EnvelopeReader(SchemaCache schemas, PayloadReader payloadReader) {
         this.schemas = schemas;
@@ -30,6 +45,49 @@ final class EnvelopeReader {
     }
 
     SchemaAndValue read(byte[] document) throws IOException, NotHandled {
+        SchemaAndValue compact = readCompact(document);
+        return compact != null ? compact : readScanning(document);
+    }
+
+    /**
+     * A record in the compact layout with a recently read schema, else null. The schema bytes equal a complete
+     * JSON object, so they frame the same object the scan would.
+     */
+    private SchemaAndValue readCompact(byte[] document) throws IOException, NotHandled {
+        int schemaFrom = COMPACT_HEAD.length;
+        if (document.length < schemaFrom || !Arrays.equals(document, 0, schemaFrom, COMPACT_HEAD, 0, schemaFrom)
+                || document[document.length - 1] != '}') {
+            return null;
+        }
+        Known[] candidates = recent;
+        for (int i = 0; i < candidates.length; i++) {
+            byte[] text = candidates[i].text();
+            int payloadFrom = schemaFrom + text.length + COMPACT_MIDDLE.length;
+            if (payloadFrom < document.length
+                    && Arrays.equals(document, schemaFrom, schemaFrom + text.length, text, 0, text.length)
+                    && Arrays.equals(document, schemaFrom + text.length, payloadFrom, COMPACT_MIDDLE, 0,
+                    COMPACT_MIDDLE.length)) {
+                if (i > 0) {
+                    remember(candidates[i]);
+                }
+                return new SchemaAndValue(candidates[i].schema(),
+                        readPayload(document, payloadFrom, candidates[i].schema()));
+            }
+        }
+        return null;
+    }
+
+    /** The payload in {@code [from, length - 1)}: one JSON value and nothing after it (the last byte is '}'). */
+    private Object readPayload(byte[] document, int from, Schema schema) throws IOException, NotHandled {
+        try (JsonParser parser = factory.createParser(document, from, document.length - 1 - from)) {
+            parser.nextToken();
+            Object payload = payloadReader.read(parser, schema);
+            expect(parser.nextToken() == null, "more than one value after \"payload\"");
+            return payload;
+        }
+    }
+
+    private SchemaAndValue readScanning(byte[] document) throws IOException, NotHandled {
         try (JsonParser parser = factory.createParser(document)) {
             expect(parser.nextToken() == JsonToken.START_OBJECT, "not a JSON object");
             expectField(parser, SCHEMA, "\"schema\" is not the first field");
@@ -48,12 +106,36 @@ final class EnvelopeReader {
             parser.nextToken();
             Object payload = payloadReader.read(parser, schema);
             expect(parser.nextToken() == JsonToken.END_OBJECT, "more fields than schema and payload");
+            if (compactAround(document, from, to)) {
+                remember(new Known(text.toBytes(), schema));
+            }
             return new SchemaAndValue(schema, payload);
         }
     }
 
     void remember(SchemaMiss miss, Schema schema) {
         schemas.put(miss.schemaText(), schema);
+    }
+
+    /** True when the schema at {@code [from, to)} sits in the compact layout {@link #readCompact} reads. */
+    private static boolean compactAround(byte[] document, int from, int to) {
+        return from == COMPACT_HEAD.length && Arrays.equals(document, 0, from, COMPACT_HEAD, 0, from)
+                && to + COMPACT_MIDDLE.length <= document.length
+                && Arrays.equals(document, to, to + COMPACT_MIDDLE.length, COMPACT_MIDDLE, 0, COMPACT_MIDDLE.length);
+    }
+
+    /** Puts a schema first among the recent ones. */
+    private void remember(Known known) {
+        Known[] current = recent;
+        Known[] next = new Known[Math.min(RECENT_SCHEMAS, current.length + 1)];
+        next[0] = known;
+        int at = 1;
+        for (Known other : current) {
+            if (at < next.length && other != known && !Arrays.equals(other.text(), known.text())) {
+                next[at++] = other;
+            }
+        }
+        recent = at == next.length ? next : Arrays.copyOf(next, at);
     }
 
     private static void expectField(JsonParser parser, String name, String otherwise)

@@ -33,6 +33,11 @@ final class SchemaText {
         return new SchemaText(Arrays.copyOfRange(bytes, from, to), 0, to - from, hash);
     }
 
+    /** The bytes, copied. */
+    byte[] toBytes() {
+        return Arrays.copyOfRange(bytes, from, to);
+    }
+
     int length() {
         return to - from;
     }

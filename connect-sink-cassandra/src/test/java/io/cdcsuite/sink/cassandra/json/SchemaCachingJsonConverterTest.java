@@ -112,6 +112,28 @@ class SchemaCachingJsonConverterTest {
     }
 
     @Test
+    void interleavedSchemasReadTheSameWhetherComparedInPlaceOrScanned() {
+        // more schemas than are compared in place, in turn: some reads compare, the others scan
+        List<String> types = List.of("int8", "int16", "int32", "int64", "string", "boolean");
+        try (ConversionOracle oracle = ConversionOracle.forValues(false)) {
+            List<SchemaAndValue> firstReads = new ArrayList<>();
+            for (String type : types) {
+                firstReads.add(oracle.check(utf8(document(type))));
+            }
+            for (int pass = 0; pass < 3; pass++) {
+                for (int i = 0; i < types.size(); i++) {
+                    String type = types.get((i * (pass + 1)) % types.size());
+                    assertThat(oracle.check(utf8(document(type))).schema())
+                            .isSameAs(firstReads.get(types.indexOf(type)).schema());
+                    assertThat(oracle.check(utf8(document(type))).schema())
+                            .isSameAs(firstReads.get(types.indexOf(type)).schema());
+                }
+            }
+            assertThat(oracle.fallbacks()).isZero();
+        }
+    }
+
+    @Test
     void theCacheHoldsAtMostSchemasCacheSizeSchemas() {
         try (ConversionOracle oracle = new ConversionOracle(Map.of("schemas.cache.size", "2"), false)) {
             List<SchemaAndValue> firstReads = new ArrayList<>();
@@ -125,7 +147,11 @@ class SchemaCachingJsonConverterTest {
     }
 
     private static String document(String fieldType) {
-        String value = fieldType.equals("string") ? "\"v\"" : "7";
+        String value = switch (fieldType) {
+            case "string" -> "\"v\"";
+            case "boolean" -> "true";
+            default -> "7";
+        };
         return "{\"schema\":{\"type\":\"struct\",\"fields\":[{\"field\":\"f\",\"type\":\"" + fieldType
                 + "\"}]},\"payload\":{\"f\":" + value + "}}";
     }
