@@ -3,6 +3,7 @@ package io.cdcsuite.benchmarks;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,12 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchType;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 
 import io.cdcsuite.benchmarks.EndToEnd.Report;
 import io.cdcsuite.common.envelope.Envelope;
@@ -101,7 +106,9 @@ public final class SinkThroughputBenchmark {
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("rows", "1000000");
+        defaults.put("warmupRows", "200000");     // a raw loop and a sink per converter first, not measured
         defaults.put("inFlight", "256");          // the raw loop's outstanding requests
+        defaults.put("rawBatch", "10");           // rows per unlogged batch of the batched raw loop (0: no such loop)
         defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
         defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
@@ -117,7 +124,13 @@ public final class SinkThroughputBenchmark {
 
     private void run() throws Exception {
         long rows = Long.parseLong(settings.get("rows"));
+        long warmupRows = Long.parseLong(settings.get("warmupRows"));
         boolean twoTasks = Boolean.parseBoolean(settings.get("twoTasks"));
+        String[] converters = settings.get("converters").split(",");
+        if (warmupRows > 0) {
+            EndToEnd.createTopics(stack, 1, "orders.warmup");
+            produce("orders.warmup", warmupRows);
+        }
         EndToEnd.createTopics(stack, 1, "orders.p1");
         produce("orders.p1", rows);
         if (twoTasks) {
@@ -129,24 +142,40 @@ public final class SinkThroughputBenchmark {
                     + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             cql.execute("CREATE TABLE " + KEYSPACE + ".orders_raw (id bigint PRIMARY KEY, customer_id int,"
                     + " amount decimal, status text, note text, created_at timestamp, last_updated timestamp)");
+            if (warmupRows > 0) {
+                // the first writes of a cold Cassandra and worker (JIT, caches) are several times slower
+                raw(cql, warmupRows, "warm-up, not compared: raw driver loop");
+                cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
+                for (String converter : converters) {
+                    sink(cql, "orders.warmup", "orders_warm_" + converter, 1, warmupRows, converter,
+                            "warm-up, not compared: ");
+                }
+            }
             double rawBefore = raw(cql, rows, "raw driver loop (before the sink)");
-            Map<String, double[]> sinkRates = new LinkedHashMap<>();
-            for (String converter : settings.get("converters").split(",")) {
-                double one = sink(cql, "orders.p1", "orders_t1_" + converter, 1, rows, converter);
-                double two = twoTasks ? sink(cql, "orders.p2", "orders_t2_" + converter, 2, rows, converter)
-                        : Double.NaN;
-                sinkRates.put(converter, new double[] {one, two});
+            Map<String, SinkRate[]> sinkRates = new LinkedHashMap<>();
+            for (String converter : converters) {
+                SinkRate one = sink(cql, "orders.p1", "orders_t1_" + converter, 1, rows, converter, "");
+                SinkRate two = twoTasks
+                        ? sink(cql, "orders.p2", "orders_t2_" + converter, 2, rows, converter, "") : null;
+                sinkRates.put(converter, new SinkRate[] {one, two});
             }
             cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
             double rawAfter = raw(cql, rows, "raw driver loop (after the sink)");
             double rawBest = Math.max(rawBefore, rawAfter);
+            int rawBatch = Integer.parseInt(settings.get("rawBatch"));
+            if (rawBatch > 1) {
+                cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
+                rawBatched(cql, rows, rawBatch);
+            }
             report.line("");
-            report.line("raw = the faster raw run, %,.0f rows/s; goal sink / raw >= 0.8", rawBest);
+            report.line("raw = the faster raw run, %,.0f rows/s; goal sink / raw >= 0.8 (steady / raw; wall / raw "
+                    + "counts the connector's start-up and the last commit as well)", rawBest);
             sinkRates.forEach((converter, rates) -> {
-                report.line("sink with %s, tasks.max=1 / raw: %.2f", CONVERTERS.get(converter), rates[0] / rawBest);
-                if (twoTasks) {
-                    report.line("sink with %s, tasks.max=2 (2 partitions) / raw: %.2f", CONVERTERS.get(converter),
-                            rates[1] / rawBest);
+                for (SinkRate rate : rates) {
+                    if (rate != null) {
+                        report.line("sink with %s, tasks.max=%d / raw: steady %.2f, wall %.2f",
+                                CONVERTERS.get(converter), rate.tasks(), rate.steady() / rawBest, rate.wall() / rawBest);
+                    }
                 }
             });
         }
@@ -210,6 +239,15 @@ public final class SinkThroughputBenchmark {
     }
 
     private double raw(CqlSession cql, long rows, String what) throws Exception {
+        return raw(cql, rows, 1, what);
+    }
+
+    /** The raw loop with rows in unlogged batches, as the sink sends them: a baseline for Cassandra's cost, not the goal's. */
+    private void rawBatched(CqlSession cql, long rows, int batch) throws Exception {
+        raw(cql, rows, batch, "raw driver loop in unlogged batches of " + batch + " rows (not the goal's baseline)");
+    }
+
+    private double raw(CqlSession cql, long rows, int batch, String what) throws Exception {
         PreparedStatement insert = cql.prepare("INSERT INTO " + KEYSPACE + ".orders_raw (id, customer_id, amount,"
                 + " status, note, created_at, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
         int inFlight = Integer.parseInt(settings.get("inFlight"));
@@ -217,19 +255,25 @@ public final class SinkThroughputBenchmark {
         AtomicLong failures = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         String loadBefore = EndToEnd.load();
+        CpuUse cpu = CpuUse.start(stack);
         long started = System.nanoTime();
-        for (long id = 1; id <= rows; id++) {
-            Order order = Order.of(id);
+        for (long from = 1; from <= rows; from += batch) {
+            List<BatchableStatement<?>> statements = new ArrayList<>(batch);
+            for (long id = from; id < from + batch && id <= rows; id++) {
+                Order order = Order.of(id);
+                statements.add(insert.bind(order.id(), order.customerId(), order.amount(), order.status(),
+                        order.note(), Instant.ofEpochMilli(order.createdAt()), order.lastUpdated()));
+            }
+            Statement<?> statement = statements.size() == 1 ? (Statement<?>) statements.get(0)
+                    : BatchStatement.newInstance(BatchType.UNLOGGED, statements);
             permits.acquire();
-            cql.executeAsync(insert.bind(order.id(), order.customerId(), order.amount(), order.status(),
-                            order.note(), Instant.ofEpochMilli(order.createdAt()), order.lastUpdated()))
-                    .whenComplete((result, error) -> {
-                        if (error != null) {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, error);
-                        }
-                        permits.release();
-                    });
+            cql.executeAsync(statement).whenComplete((result, error) -> {
+                if (error != null) {
+                    failures.incrementAndGet();
+                    firstFailure.compareAndSet(null, error);
+                }
+                permits.release();
+            });
         }
         permits.acquire(inFlight);
         double seconds = EndToEnd.seconds(started);
@@ -237,13 +281,18 @@ public final class SinkThroughputBenchmark {
             throw new IllegalStateException(failures.get() + " raw inserts failed", firstFailure.get());
         }
         double rate = rows / seconds;
-        report.line("%s: %,d rows in %.1f s = %,.0f rows/s (%d in flight); %s before, %s after", what, rows, seconds,
-                rate, inFlight, loadBefore, EndToEnd.load());
+        report.line("%s: %,d rows in %.1f s = %,.0f rows/s (%d requests in flight); %s before, %s after", what, rows,
+                seconds, rate, inFlight, loadBefore, EndToEnd.load());
+        report.line("  %s", cpu.perRow(rows));
         return rate;
     }
 
-    private double sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter)
-            throws Exception {
+    /** A sink run's rows/s over the whole phase and between 10% and 90% of the rows committed. */
+    private record SinkRate(int tasks, double wall, double steady) {
+    }
+
+    private SinkRate sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter,
+                          String label) throws Exception {
         String name = "bench-sink-" + table.replace('_', '-');
         String converterClass = CONVERTERS.get(converter);
         if (converterClass == null) {
@@ -266,19 +315,23 @@ public final class SinkThroughputBenchmark {
         config.put("value.converter.replace.null.with.default", "false");
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         String loadBefore = EndToEnd.load();
+        CommitProgress progress = new CommitProgress(rows);
+        CpuUse cpu = CpuUse.start(stack);
         long started = System.nanoTime();
         stack.connect().rest().putConnectorConfig(name, config);
         // the sink commits the offset of its last clean record (resume there; rewriting it is idempotent), never
         // the end: wait for end - 1 on every partition, then for the last rows to be visible
-        EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(250), () -> {
-            stack.connect().rest().awaitRunning(name, tasks, Duration.ofSeconds(60));
-            try (Admin admin = stack.kafka().admin()) {
+        stack.connect().rest().awaitRunning(name, tasks, Duration.ofSeconds(60));
+        try (Admin admin = stack.kafka().admin()) {
+            EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(100), () -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + name)
                         .partitionsToOffsetAndMetadata().get();
+                progress.sample(committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum());
                 return end.entrySet().stream().allMatch(partition -> committed.get(partition.getKey()) != null
                         && committed.get(partition.getKey()).offset() >= partition.getValue() - 1);
-            }
-        });
+            });
+        }
+        String cpuPerRow = cpu.perRow(rows); // before count(*), which reads the whole table
         SimpleStatement count = SimpleStatement.newInstance("SELECT count(*) FROM " + KEYSPACE + "." + table)
                 .setTimeout(Duration.ofMinutes(2));
         EndToEnd.await(table + " to hold " + rows + " rows", Duration.ofMillis(250),
@@ -286,9 +339,44 @@ public final class SinkThroughputBenchmark {
         double seconds = EndToEnd.seconds(started);
         String loadAfter = EndToEnd.load();
         stack.connect().rest().deleteConnector(name);
-        double rate = rows / seconds;
-        report.line("sink with %s, tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s; %s before, %s "
-                + "after", converterClass, tasks, end.size(), rows, seconds, rate, loadBefore, loadAfter);
+        SinkRate rate = new SinkRate(tasks, rows / seconds, progress.steadyRate());
+        report.line("%ssink with %s, tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s wall, "
+                        + "%,.0f rows/s steady; %s before, %s after", label, converterClass, tasks, end.size(), rows,
+                seconds, rate.wall(), rate.steady(), loadBefore, loadAfter);
+        report.line("  %s", cpuPerRow);
         return rate;
+    }
+
+    /**
+     * Committed offsets over time. The worker commits once a second, so the steady rate is taken between the
+     * first commits that reach 10% and 90% of the rows, at the moments those commits were first seen.
+     */
+    private static final class CommitProgress {
+        private final long rows;
+        private long firstAt = -1;
+        private long firstCommitted;
+        private long lastAt = -1;
+        private long lastCommitted;
+
+        CommitProgress(long rows) {
+            this.rows = rows;
+        }
+
+        void sample(long committed) {
+            long now = System.nanoTime();
+            if (firstAt < 0 && committed >= rows / 10) {
+                firstAt = now;
+                firstCommitted = committed;
+            }
+            if (lastAt < 0 && committed >= rows * 9 / 10) {
+                lastAt = now;
+                lastCommitted = committed;
+            }
+        }
+
+        double steadyRate() {
+            return firstAt < 0 || lastAt <= firstAt ? Double.NaN
+                    : (lastCommitted - firstCommitted) / ((lastAt - firstAt) / 1e9);
+        }
     }
 }
