@@ -18,6 +18,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
@@ -42,9 +43,22 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     private record StatementShape(TableId table, RowChange.Kind kind, List<String> columns) {
     }
 
+    /** A prepared statement with the codec of each of its variables, looked up once. */
+    private record PreparedWrite(PreparedStatement statement, TypeCodec<Object>[] codecs) {
+        static PreparedWrite of(PreparedStatement statement, CodecRegistry registry) {
+            ColumnDefinitions variables = statement.getVariableDefinitions();
+            @SuppressWarnings("unchecked")
+            TypeCodec<Object>[] codecs = new TypeCodec[variables.size()];
+            for (int i = 0; i < codecs.length; i++) {
+                codecs[i] = registry.codecFor(variables.get(i).getType());
+            }
+            return new PreparedWrite(statement, codecs);
+        }
+    }
+
     private final CqlSession session;
     private final Function<TableId, ConsistencyLevel> consistency;
-    private final Map<StatementShape, CompletableFuture<PreparedStatement>> prepared = new ConcurrentHashMap<>();
+    private final Map<StatementShape, CompletableFuture<PreparedWrite>> prepared = new ConcurrentHashMap<>();
 
     public SessionRowWriteExecutor(CqlSession session, Function<TableId, ConsistencyLevel> consistency) {
         this.session = session;
@@ -115,9 +129,8 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     private CompletableFuture<BatchableStatement<?>> bind(RowWrite row) {
         List<String> columns = List.copyOf(row.values().keySet());
         StatementShape shape = new StatementShape(row.table().table(), row.kind(), columns);
-        return prepare(shape).thenApply(statement -> {
-            BoundStatementBuilder builder = statement.boundStatementBuilder();
-            CodecRegistry codecs = session.getContext().getCodecRegistry();
+        return prepare(shape).thenApply(prepared -> {
+            BoundStatementBuilder builder = prepared.statement().boundStatementBuilder();
             int index = 0;
             if (row.kind() == RowChange.Kind.DELETE) {
                 builder.setLong(index++, row.timestamp());
@@ -127,8 +140,7 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
                 if (value == null) {
                     builder.setToNull(index);
                 } else if (value != RowWrite.UNSET) {
-                    TypeCodec<Object> codec = codecs.codecFor(statement.getVariableDefinitions().get(index).getType());
-                    builder.set(index, value, codec);
+                    builder.set(index, value, prepared.codecs()[index]);
                 }
                 // an unset variable is sent as "unset": the column keeps its value
                 index++;
@@ -141,14 +153,16 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
         });
     }
 
-    private CompletableFuture<PreparedStatement> prepare(StatementShape shape) {
+    private CompletableFuture<PreparedWrite> prepare(StatementShape shape) {
         if (prepared.size() > MAX_PREPARED) {
             prepared.clear();
         }
-        CompletableFuture<PreparedStatement> future = prepared.computeIfAbsent(shape, s ->
+        CodecRegistry codecs = session.getContext().getCodecRegistry();
+        CompletableFuture<PreparedWrite> future = prepared.computeIfAbsent(shape, s ->
                 session.prepareAsync(s.kind() == RowChange.Kind.DELETE
                         ? CqlStatements.delete(s.table(), s.columns())
-                        : CqlStatements.insert(s.table(), s.columns())).toCompletableFuture());
+                        : CqlStatements.insert(s.table(), s.columns()))
+                        .thenApply(statement -> PreparedWrite.of(statement, codecs)).toCompletableFuture());
         // a failed preparation (node down, table changed) is tried again by the next write of this shape
         future.whenComplete((statement, error) -> {
             if (error != null) {
