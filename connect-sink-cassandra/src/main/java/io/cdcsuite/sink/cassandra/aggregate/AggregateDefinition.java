@@ -11,9 +11,10 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
  * One declared aggregate: {@code CREATE AGGREGATE ks.t AS SELECT <group fields>, <measures> FROM db.table
  * [WHERE ...] GROUP BY ... [WINDOW TUMBLING (field, n unit)] [RETENTION n unit]}.
  *
- * <p>It is kept in three tables: the serving table {@code ks.t} (one row per group and window), the members table
+ * <p>It is kept in four tables: the serving table {@code ks.t} (one row per group and window), the members table
  * {@code ks.t__members} (per group and window, one row per source row with that row's contribution to each
- * measure) and the membership table {@code ks.t__member_of} (source row → its current group and window).
+ * measure), the membership table {@code ks.t__member_of} (source row → its current group and window) and the
+ * progress table {@code ks.t__progress} (per Kafka partition, an offset below which every record ever applied lies).
  *
  * @param window    null for "all time"
  * @param where     rows that do not pass are not members; null for all rows
@@ -26,6 +27,7 @@ public record AggregateDefinition(TableId target, String sourceDatabase, String 
     public static final String MEMBER_KEY = "member_key";
     static final String MEMBERS_SUFFIX = "__members";
     static final String MEMBER_OF_SUFFIX = "__member_of";
+    static final String PROGRESS_SUFFIX = "__progress";
 
     public AggregateDefinition {
         groupBy = List.copyOf(groupBy);
@@ -38,6 +40,10 @@ public record AggregateDefinition(TableId target, String sourceDatabase, String 
 
     public TableId memberOfTable() {
         return new TableId(target.keyspace(), target.table() + MEMBER_OF_SUFFIX);
+    }
+
+    public TableId progressTable() {
+        return new TableId(target.keyspace(), target.table() + PROGRESS_SUFFIX);
     }
 
     public boolean reads(String database, String table) {

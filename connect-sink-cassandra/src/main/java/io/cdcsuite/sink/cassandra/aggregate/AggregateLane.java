@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.common.TopicPartition;
+
+import io.cdcsuite.sink.cassandra.write.RecordPosition;
+
 /**
  * One aggregate as one task keeps it: its units run one after another (each starts when the previous one has
  * succeeded), and it remembers what its units recorded: the memberships, so that a row it has seen needs no read, and
@@ -22,6 +26,11 @@ import java.util.concurrent.TimeoutException;
  * remembers of a row is only as good as the task's ownership of the row's partition, and is forgotten when
  * partitions move. What it remembers of a slot is exact when the task is the aggregate's only writer; with other
  * tasks, every recompute is verified against Cassandra anyway (see {@link AggregateUnit}).
+ *
+ * <p>A row that a change inserts (a binlog insert) has no state to read, unless its record was applied before: a
+ * replay after a restart or a rebalance. To tell, the lane writes ahead, per partition, an offset below which every
+ * record it applies lies ({@link #reserve}); what it finds stored when it first meets a partition bounds everything
+ * ever applied there, so an insert at or beyond that offset needs no read.
  */
 final class AggregateLane {
     /** Memberships remembered per lane (least recently used ones are forgotten first). */
@@ -30,10 +39,13 @@ final class AggregateLane {
     static final int REMEMBERED_MEMBERS = 50_000;
     /** A remembered slot whose first member expires sooner than this is read again. */
     static final long EXPIRY_MARGIN_MILLIS = 60_000;
+    /** How far beyond the records at hand a reservation reaches: one write per this many records of a partition. */
+    static final long RESERVATION = 100_000;
 
     private final AggregateLayout layout;
     private final AggregateStore store;
     private final boolean concurrentWriters;
+    private final long reservation;
     private final Map<String, MovePlan.Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, MovePlan.Known> eldest) {
@@ -42,6 +54,10 @@ final class AggregateLane {
     };
     private final Map<List<Object>, AggregateStore.Slot> slots = new LinkedHashMap<>(1024, 0.75f, true);
     private int rememberedMembers;
+    /** Per partition: records at or beyond this offset were never applied before the lane first met the partition. */
+    private final Map<TopicPartition, Long> freshFrom = new HashMap<>();
+    /** Per partition: the applied-below offset as stored. */
+    private final Map<TopicPartition, Long> reservedBelow = new HashMap<>();
     /** Units not finished yet, oldest first; touched by the task thread only. */
     private final Deque<AggregateUnit> unfinished = new ArrayDeque<>();
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -49,9 +65,15 @@ final class AggregateLane {
 
     /** @param concurrentWriters whether other tasks may write the same slots (then every recompute is verified) */
     AggregateLane(AggregateLayout layout, AggregateStore store, boolean concurrentWriters) {
+        this(layout, store, concurrentWriters, RESERVATION);
+    }
+
+    /** @param reservation how far beyond the records at hand a reservation reaches */
+    AggregateLane(AggregateLayout layout, AggregateStore store, boolean concurrentWriters, long reservation) {
         this.layout = layout;
         this.store = store;
         this.concurrentWriters = concurrentWriters;
+        this.reservation = reservation;
     }
 
     AggregateLayout layout() {
@@ -102,17 +124,63 @@ final class AggregateLane {
         }
     }
 
-    /** What is known of each change's row (null: nothing recorded): remembered, else read. */
+    /**
+     * Makes sure the stored applied-below offset of every partition of these changes lies beyond their records, before
+     * any of them is applied; reads it first for partitions the lane has not met yet.
+     */
+    CompletionStage<Void> reserve(List<MemberChange> changes) {
+        Map<TopicPartition, Long> highest = new HashMap<>();
+        changes.forEach(change -> change.positions().forEach(position ->
+                highest.merge(position.partition(), position.record().kafkaOffset(), Math::max)));
+        List<TopicPartition> unmet;
+        synchronized (reservedBelow) {
+            unmet = highest.keySet().stream().filter(partition -> !reservedBelow.containsKey(partition)).toList();
+        }
+        CompletionStage<Void> met = BoundedAsync.map(unmet, unmet.size() + 1, store::appliedBelow).thenAccept(stored -> {
+            synchronized (reservedBelow) {
+                for (int i = 0; i < unmet.size(); i++) {
+                    // none stored: no record of the partition was ever applied, since every application reserves first
+                    long below = stored.get(i).orElse(0L);
+                    freshFrom.put(unmet.get(i), below);
+                    reservedBelow.put(unmet.get(i), below);
+                }
+            }
+        });
+        return met.thenCompose(ignored -> {
+            Map<TopicPartition, Long> raise = new HashMap<>();
+            synchronized (reservedBelow) {
+                highest.forEach((partition, offset) -> {
+                    Long below = reservedBelow.get(partition); // null: forgotten meanwhile (a rebalance)
+                    if (below == null || offset >= below) {
+                        raise.put(partition, offset + reservation);
+                    }
+                });
+            }
+            List<TopicPartition> raised = new ArrayList<>(raise.keySet());
+            return BoundedAsync.map(raised, raised.size() + 1, partition -> store.reserveBelow(partition, raise.get(partition)))
+                    .thenRun(() -> {
+                        synchronized (reservedBelow) {
+                            raise.forEach((partition, below) -> reservedBelow.merge(partition, below, Math::max));
+                        }
+                    });
+        });
+    }
+
+    /**
+     * What is known of each change's row (null: nothing recorded): remembered, else nothing when the change inserted
+     * the row and its record was never applied before (see {@link #reserve}, which must have run for these changes),
+     * else read.
+     */
     CompletionStage<List<MovePlan.Known>> known(List<MemberChange> changes) {
         Map<String, MovePlan.Known> remembered = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         synchronized (known) {
             for (MemberChange change : changes) {
                 MovePlan.Known row = known.get(change.memberKey());
-                if (row == null) {
-                    unknown.add(change.memberKey());
-                } else {
+                if (row != null) {
                     remembered.put(change.memberKey(), row);
+                } else if (!insertsUnappliedRow(change)) {
+                    unknown.add(change.memberKey());
                 }
             }
         }
@@ -126,6 +194,18 @@ final class AggregateLane {
             }
             return rows;
         });
+    }
+
+    /** A new row whose first record lies at or beyond what was ever applied of its partition when the lane met it. */
+    private boolean insertsUnappliedRow(MemberChange change) {
+        if (!change.newRow() || change.positions().isEmpty()) {
+            return false;
+        }
+        RecordPosition first = change.positions().get(0);
+        synchronized (reservedBelow) {
+            Long from = freshFrom.get(first.partition());
+            return from != null && first.record().kafkaOffset() >= from;
+        }
     }
 
     /** Remembers the memberships a unit recorded. */
@@ -179,10 +259,17 @@ final class AggregateLane {
         return slot.members().size() + 1;
     }
 
-    /** Forgets every membership and slot: the task's partitions changed, other tasks may have changed them. */
+    /**
+     * Forgets every membership and slot, and what it knew of the partitions' progress: the task's partitions changed,
+     * other tasks may have changed them.
+     */
     void forget() {
         synchronized (known) {
             known.clear();
+        }
+        synchronized (reservedBelow) {
+            freshFrom.clear();
+            reservedBelow.clear();
         }
         synchronized (slots) {
             slots.clear();

@@ -27,6 +27,9 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
     static final String SERVING_TIMESTAMP = "serving_timestamp";
     /** The remaining TTL of a member row's version, as the slot read names it. */
     static final String VERSION_TTL = "version_ttl";
+    static final String TOPIC = "topic";
+    static final String PARTITION = "partition";
+    static final String APPLIED_BELOW = "applied_below";
     private static final Set<DataType> INTEGRAL = Set.of(DataTypes.TINYINT, DataTypes.SMALLINT, DataTypes.INT,
             DataTypes.BIGINT, DataTypes.VARINT, DataTypes.COUNTER);
 

@@ -11,7 +11,7 @@ import io.cdcsuite.sink.cassandra.cql.CqlNames;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 
 /**
- * The CQL of an aggregate's three tables. Every identifier is validated and double-quoted; values are bound.
+ * The CQL of an aggregate's four tables. Every identifier is validated and double-quoted; values are bound.
  * Writes carry {@code USING TIMESTAMP ?} (and {@code TTL ?} for inserts, 0 = none).
  */
 final class AggregateStatements {
@@ -71,6 +71,29 @@ final class AggregateStatements {
         columns.add(column(AggregateLayout.PRESENT, DataTypes.BOOLEAN));
         layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
         return create(definition.memberOfTable(), columns, quote(AggregateDefinition.MEMBER_KEY));
+    }
+
+    /**
+     * Progress table: per topic partition, an offset below which every record the aggregate ever applied lies, written
+     * before the records are applied (see {@link AggregateLane#reserve}).
+     */
+    String createProgress() {
+        List<String> columns = List.of(column(AggregateLayout.TOPIC, DataTypes.TEXT),
+                column(AggregateLayout.PARTITION, DataTypes.INT), column(AggregateLayout.APPLIED_BELOW, DataTypes.BIGINT));
+        return create(definition.progressTable(), columns,
+                "(" + quoted(List.of(AggregateLayout.TOPIC, AggregateLayout.PARTITION)) + ")");
+    }
+
+    String selectProgress() {
+        return "SELECT " + quote(AggregateLayout.APPLIED_BELOW) + " FROM " + definition.progressTable().cql() + " WHERE "
+                + equalities(List.of(AggregateLayout.TOPIC, AggregateLayout.PARTITION));
+    }
+
+    /** Stamped with the offset itself, so that of two writes the higher offset wins. */
+    String insertProgress() {
+        return "INSERT INTO " + definition.progressTable().cql() + " ("
+                + quoted(List.of(AggregateLayout.TOPIC, AggregateLayout.PARTITION, AggregateLayout.APPLIED_BELOW))
+                + ") VALUES (?, ?, ?) USING TIMESTAMP ?";
     }
 
     /** The memberships of a list of source rows ({@code member_key IN ?}). */

@@ -5,9 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
+
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the aggregate runtime reads and writes: an aggregate's three tables, many partitions per call (an
@@ -33,6 +36,12 @@ interface AggregateStore {
 
     /** Records each change's version and slot (none when it no longer counts), stamped with its version. */
     CompletionStage<Void> record(List<MemberChange> changes);
+
+    /** The partition's offset below which every record the aggregate ever applied lies; empty when none was written. */
+    CompletionStage<Optional<Long>> appliedBelow(TopicPartition partition);
+
+    /** Writes the partition's applied-below offset; of two writes the higher offset wins. */
+    CompletionStage<Void> reserveBelow(TopicPartition partition, long offset);
 
     /**
      * The version (write timestamp) of the last change applied to a source row, and its slot (null when the row

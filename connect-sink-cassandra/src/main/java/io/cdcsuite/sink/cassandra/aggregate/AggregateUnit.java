@@ -19,7 +19,9 @@ import io.cdcsuite.sink.cassandra.write.WriteUnit;
 /**
  * Applies one batch's changes to one aggregate, in steps that make every failure and replay harmless:
  * <ol>
- * <li>find each changed row's membership (remembered by the lane, else read) and plan the moves ({@link MovePlan});
+ * <li>reserve the records' offsets ({@link AggregateLane#reserve}); find each changed row's membership (remembered by
+ * the lane, else none for a row inserted by a record never applied before, else read) and plan the moves
+ * ({@link MovePlan});
  * write them: per slot, the member rows to insert and delete, stamped with their changes' versions;</li>
  * <li>recompute every touched slot's serving row from its members partition, stamped after the slot's previous
  * serving write (see {@link #recompute}); when other tasks may write the same slots, re-read the partition and
@@ -110,7 +112,7 @@ final class AggregateUnit implements WriteUnit {
             return CompletableFuture.failedFuture(new IllegalStateException("the task is stopping"));
         }
         AggregateStore store = lane.store();
-        return lane.known(changes).thenCompose(known -> {
+        return lane.reserve(changes).thenCompose(reserved -> lane.known(changes)).thenCompose(known -> {
             MovePlan plan = MovePlan.of(changes, known);
             Map<List<Object>, AggregateStore.Slot> written = new HashMap<>();
             return store.moveMembers(plan.writes())

@@ -93,7 +93,8 @@ public final class AggregateWriter implements ChangeWriter {
     private Optional<AggregateLayout> existingLayout(AggregateDefinition definition) {
         Optional<TableLayout> serving = catalog.table(definition.target());
         Optional<TableLayout> members = catalog.table(definition.membersTable());
-        if (serving.isPresent() && members.isPresent() && catalog.table(definition.memberOfTable()).isPresent()) {
+        if (serving.isPresent() && members.isPresent() && catalog.table(definition.memberOfTable()).isPresent()
+                && catalog.table(definition.progressTable()).isPresent()) {
             return Optional.of(AggregateLayout.from(definition, serving.get(), members.get()));
         }
         return Optional.empty();
@@ -114,11 +115,13 @@ public final class AggregateWriter implements ChangeWriter {
             catalog.execute(CqlStatements.createKeyspace(definition.target().keyspace(), replication.cqlLiteral()));
         }
         AggregateStatements sql = new AggregateStatements(layout);
-        for (String ddl : List.of(sql.createMemberOf(), sql.createMembers(), sql.createServing())) {
+        // every table IF NOT EXISTS: another task may be creating them too
+        for (String ddl : List.of(sql.createProgress(), sql.createMemberOf(), sql.createMembers(), sql.createServing())) {
             LOG.info("Creating aggregate table: {}", ddl);
             catalog.execute(ddl);
         }
-        for (TableId table : List.of(definition.memberOfTable(), definition.membersTable(), definition.target())) {
+        for (TableId table : List.of(definition.progressTable(), definition.memberOfTable(), definition.membersTable(),
+                definition.target())) {
             catalog.awaitQueryable(table);
         }
         // another task may have created them first: use what is there
@@ -139,7 +142,7 @@ public final class AggregateWriter implements ChangeWriter {
                 try {
                     String key = MemberResolver.memberKey(change);
                     MemberChange next = MemberChange.first(key, accepted.timestamp(),
-                            MemberResolver.resolve(lane.layout(), change), accepted.position());
+                            MemberResolver.resolve(lane.layout(), change), accepted.position(), change.newRow());
                     MemberChange earlier = latest.remove(key);
                     latest.put(key, earlier == null ? next : next.after(earlier));
                 } catch (RecordMappingException | IllegalArgumentException e) {

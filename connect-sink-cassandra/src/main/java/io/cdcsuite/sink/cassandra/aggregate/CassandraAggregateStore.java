@@ -6,9 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
+import org.apache.kafka.common.TopicPartition;
 
 import com.datastax.oss.driver.api.core.cql.Row;
 
@@ -35,6 +38,8 @@ final class CassandraAggregateStore implements AggregateStore {
     private final String deleteServing;
     private final String updateServingTimestamp;
     private final String insertMembership;
+    private final String selectProgress;
+    private final String insertProgress;
     private final int batchSize;
     private final int ttl;
 
@@ -50,6 +55,8 @@ final class CassandraAggregateStore implements AggregateStore {
         this.deleteServing = sql.deleteServing();
         this.updateServingTimestamp = sql.updateServingTimestamp();
         this.insertMembership = sql.insertMembership();
+        this.selectProgress = sql.selectProgress();
+        this.insertProgress = sql.insertProgress();
         this.batchSize = batchSize;
         this.ttl = layout.definition().ttlSeconds();
     }
@@ -187,6 +194,19 @@ final class CassandraAggregateStore implements AggregateStore {
             partitions.add(List.of(new Bound(insertMembership, values)));
         }
         return inBatches(partitions);
+    }
+
+    @Override
+    public CompletionStage<Optional<Long>> appliedBelow(TopicPartition partition) {
+        return session.rows(new Bound(selectProgress, List.of(partition.topic(), partition.partition())))
+                .thenApply(rows -> rows.isEmpty() ? Optional.empty()
+                        : Optional.of(rows.get(0).getLong(AggregateLayout.APPLIED_BELOW)));
+    }
+
+    @Override
+    public CompletionStage<Void> reserveBelow(TopicPartition partition, long offset) {
+        return session.write(List.of(new Bound(insertProgress,
+                List.of(partition.topic(), partition.partition(), offset, offset))));
     }
 
     private List<Object> slotOf(Row row) {

@@ -15,10 +15,12 @@ import io.cdcsuite.sink.cassandra.write.RecordPosition;
  * @param membership the row's new place, or null when it no longer counts (deleted, filtered out)
  * @param earlier    the slots of the row's earlier changes in the batch (with their versions), which this change
  *                   stands for: an interrupted earlier run may have inserted the row into any of them
- * @param positions  every record of the batch this change stands for
+ * @param positions  every record of the batch this change stands for, in offset order
+ * @param newRow     whether the first of those records inserted the row, so that it had no earlier state (a binlog
+ *                   insert); see {@link AggregateLane#known}
  */
 record MemberChange(String memberKey, long version, Membership membership, List<Earlier> earlier,
-                    List<RecordPosition> positions) {
+                    List<RecordPosition> positions, boolean newRow) {
     MemberChange {
         earlier = List.copyOf(earlier);
         positions = List.copyOf(positions);
@@ -28,8 +30,9 @@ record MemberChange(String memberKey, long version, Membership membership, List<
     record Earlier(long version, List<Object> slot) {
     }
 
-    static MemberChange first(String memberKey, long version, Membership membership, RecordPosition position) {
-        return new MemberChange(memberKey, version, membership, List.of(), List.of(position));
+    static MemberChange first(String memberKey, long version, Membership membership, RecordPosition position,
+                              boolean newRow) {
+        return new MemberChange(memberKey, version, membership, List.of(), List.of(position), newRow);
     }
 
     /** This change after {@code previous}, a change of the same row earlier in the batch; each slot once. */
@@ -45,7 +48,7 @@ record MemberChange(String memberKey, long version, Membership membership, List<
         slots.forEach((slot, latest) -> merged.add(new Earlier(latest, slot)));
         List<RecordPosition> all = new ArrayList<>(previous.positions());
         all.addAll(positions);
-        return new MemberChange(memberKey, version, membership, merged, all);
+        return new MemberChange(memberKey, version, membership, merged, all, previous.newRow());
     }
 
     /** The slot the row is in after this change; null when it no longer counts. */

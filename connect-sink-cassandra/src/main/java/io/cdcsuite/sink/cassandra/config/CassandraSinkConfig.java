@@ -292,8 +292,8 @@ public final class CassandraSinkConfig extends AbstractConfig {
                         + "<condition>) and named with AS; conditions use =, !=, <, <=, >, >=, [NOT] IN (...), IS "
                         + "[NOT] NULL, AND, OR, NOT. FROM names the source table (the envelope's source.db and "
                         + "source.table, else the topic's last two parts); the connector's topics must carry it. "
-                        + "Each aggregate writes ks.t (one row per group and window), ks.t__members and "
-                        + "ks.t__member_of; see the README.",
+                        + "Each aggregate writes ks.t (one row per group and window), ks.t__members, "
+                        + "ks.t__member_of and ks.t__progress; see the README.",
                 GROUP_AGGREGATES, ++order, Width.LONG, "Aggregates");
         def.define(BASE_TABLES_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Whether records are also upserted and deleted in their own tables; false writes only the "

@@ -1,5 +1,7 @@
 package io.cdcsuite.sink.cassandra.mapping;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +36,14 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
  * columns are looked up there when values are converted).
  */
 public final class RecordMapper {
+    /** {@code source.connector} of connectors whose {@code op=c} is an insert read from the database's log. */
+    private static final Set<Object> LOG_INSERT_CONNECTORS = Set.of("mysql", "mariadb");
     private final TableRouter router;
     private final ColumnMappings columnMappings;
     private final DeleteMarkers deleteMarkers;
     private final FieldPath ttlField;
+    /** Per table, the fields that are not columns by their own name (excluded, renamed, the delete marker). */
+    private final Map<TableId, Set<String>> notByDefault = new HashMap<>();
 
     public RecordMapper(TableRouter router, ColumnMappings columnMappings, DeleteMarkers deleteMarkers,
                         FieldPath ttlField) {
@@ -60,7 +66,7 @@ public final class RecordMapper {
             }
             SourceTable source = SourceTable.of(record.topic(), null);
             return change(record, source, RowChange.Kind.DELETE, RowChange.Origin.TOMBSTONE,
-                    new Sources(key, keySchema, null, null, null, null));
+                    new Sources(key, keySchema, null, null, null, null), false);
         }
         if (ChangeEvent.isEnvelope(valueSchema, value)) {
             ChangeEvent event;
@@ -81,8 +87,10 @@ public final class RecordMapper {
             }
             RowChange.Kind kind = op == Operation.DELETE || deleteMarkers.softDeleted(row)
                     ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
+            Object connector = event.sourceField("connector");
+            boolean newRow = op == Operation.CREATE && connector != null && LOG_INSERT_CONNECTORS.contains(connector);
             return change(record, source, kind, RowChange.Origin.ENVELOPE,
-                    new Sources(key, keySchema, row, schemaOf(row), value, valueSchema));
+                    new Sources(key, keySchema, row, schemaOf(row), value, valueSchema), newRow);
         }
         if (!(value instanceof Struct) && !(value instanceof Map<?, ?>)) {
             throw new RecordMappingException("the record value is a " + value.getClass().getSimpleName()
@@ -91,7 +99,7 @@ public final class RecordMapper {
         SourceTable source = SourceTable.of(record.topic(), null);
         RowChange.Kind kind = deleteMarkers.flatRowDeleted(value) ? RowChange.Kind.DELETE : RowChange.Kind.UPSERT;
         return change(record, source, kind, RowChange.Origin.FLAT,
-                new Sources(key, keySchema, value, valueSchema, null, null));
+                new Sources(key, keySchema, value, valueSchema, null, null), false);
     }
 
     /** The parts of a record column values are read from. */
@@ -100,18 +108,10 @@ public final class RecordMapper {
     }
 
     private RowChange change(SinkRecord record, SourceTable source, RowChange.Kind kind, RowChange.Origin origin,
-                             Sources sources) {
+                             Sources sources, boolean newRow) {
         TableId table = router.route(record.topic(), source);
         List<ColumnMapping> explicit = columnMappings.forTable(table);
-        Set<String> notByDefault = new HashSet<>();
-        for (ColumnMapping mapping : explicit) {
-            if (mapping.excludes()) {
-                notByDefault.add(mapping.column());
-            } else if (isFieldRename(mapping.path())) {
-                notByDefault.add(mapping.path().topField());
-            }
-        }
-        notByDefault.add(deleteMarkers.markerField());
+        Set<String> notByDefault = this.notByDefault.computeIfAbsent(table, t -> notByDefault(explicit));
 
         Map<String, FieldValue> keyColumns = new LinkedHashMap<>();
         Map<String, FieldValue> valueColumns = new LinkedHashMap<>();
@@ -150,7 +150,20 @@ public final class RecordMapper {
             primitiveKey = null;
         }
         Integer ttl = kind == RowChange.Kind.UPSERT ? ttl(record, sources) : null;
-        return new RowChange(record, table, source, kind, origin, keyColumns, valueColumns, primitiveKey, ttl);
+        return new RowChange(record, table, source, kind, origin, keyColumns, valueColumns, primitiveKey, ttl, newRow);
+    }
+
+    private Set<String> notByDefault(List<ColumnMapping> explicit) {
+        Set<String> fields = new HashSet<>();
+        for (ColumnMapping mapping : explicit) {
+            if (mapping.excludes()) {
+                fields.add(mapping.column());
+            } else if (isFieldRename(mapping.path())) {
+                fields.add(mapping.path().topField());
+            }
+        }
+        fields.add(deleteMarkers.markerField());
+        return Collections.unmodifiableSet(fields);
     }
 
     private static boolean isFieldRename(FieldPath path) {

@@ -15,6 +15,8 @@ import io.cdcsuite.sink.cassandra.cql.TableId;
  * @param primitiveKey the record key when it is a single value rather than a struct or map, else null
  * @param ttlSeconds   the record's own TTL from {@code ttl.field}, or null for the table's TTL
  * @param source       the MySQL table the record comes from (aggregates select their input by it)
+ * @param newRow       the change inserted the row, which did not exist before it: a binlog insert ({@code op=c} of
+ *                     Debezium's MySQL connector; the timestamp source's creates are inferred, so not these)
  */
 public record RowChange(
         SinkRecord record,
@@ -25,7 +27,8 @@ public record RowChange(
         Map<String, FieldValue> keyColumns,
         Map<String, FieldValue> valueColumns,
         FieldValue primitiveKey,
-        Integer ttlSeconds) {
+        Integer ttlSeconds,
+        boolean newRow) {
 
     public enum Kind { UPSERT, DELETE }
 

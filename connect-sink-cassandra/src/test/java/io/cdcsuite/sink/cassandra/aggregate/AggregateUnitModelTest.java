@@ -13,17 +13,21 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 import io.cdcsuite.sink.cassandra.mapping.FieldValue;
+import io.cdcsuite.sink.cassandra.write.RecordPosition;
 
 /**
  * Random histories of changes (rows moving between groups, changing amounts, deleted and re-inserted) applied by
  * units in random batches, with requests failing before or half-way through, retried like the writer retries them,
  * and tasks crashing: a new task with no memory replays from some offset at or before the last acknowledged unit,
  * batched differently. At the end the serving rows and the members equal what the history's last changes give.
+ * Inserts (a row's first change, or its first after a delete) skip the membership read when their record lies beyond
+ * what was applied before; the lanes reserve a few offsets at a time, so that replays cross reservations often.
  */
 class AggregateUnitModelTest {
     private static final AggregateDefinition TOTALS = AggregateParser.parse("CREATE AGGREGATE k.totals AS SELECT "
@@ -48,6 +52,19 @@ class AggregateUnitModelTest {
         assertThat(store.servingRows()).isEqualTo(expectedServing(history));
     }
 
+    /** Frequent crashes: replays cross the lanes' reservations often, with inserts applied before among them. */
+    @RepeatedTest(100)
+    void replayedInsertsAreReadNotAssumedNew(RepetitionInfo repetition) {
+        Random random = new Random(5_000 + repetition.getCurrentRepetition());
+        List<MemberChange> history = history(random);
+        FakeAggregateStore store = new FakeAggregateStore(random, 0.02);
+
+        apply(history, store, random, 0.2);
+
+        assertThat(store.memberRows()).isEqualTo(expectedMembers(history));
+        assertThat(store.servingRows()).isEqualTo(expectedServing(history));
+    }
+
     /**
      * Two tasks own different rows (different partitions) that share groups, and apply their units in turns: what
      * each remembers of a slot goes stale whenever the other one writes it. Their re-reads must catch that.
@@ -57,7 +74,7 @@ class AggregateUnitModelTest {
         Random random = new Random(1_000 + repetition.getCurrentRepetition());
         List<MemberChange> history = history(random);
         FakeAggregateStore store = new FakeAggregateStore(random, 0.05);
-        List<AggregateLane> lanes = List.of(new AggregateLane(LAYOUT, store, true), new AggregateLane(LAYOUT, store, true));
+        List<AggregateLane> lanes = List.of(lane(store, true, random), lane(store, true, random));
         List<List<MemberChange>> owned = List.of(new ArrayList<>(), new ArrayList<>());
         history.forEach(change -> owned.get(Math.floorMod(change.memberKey().hashCode(), 2)).add(change));
         int[] next = {0, 0};
@@ -88,7 +105,7 @@ class AggregateUnitModelTest {
         Map<List<Object>, List<Object>> serving = store.servingRows();
 
         // a replay from offset 0 with a new task: every change is older than or as old as what is recorded
-        AggregateLane lane = new AggregateLane(LAYOUT, store, false);
+        AggregateLane lane = lane(store, false, random);
         for (int from = 0; from < history.size(); from += 50) {
             MovePlan plan = planned(lane, coalesce(history.subList(from, Math.min(history.size(), from + 50))));
             assertThat(plan.writes()).isEmpty();
@@ -108,7 +125,7 @@ class AggregateUnitModelTest {
 
     /** Applies a history unit by unit like a task does; a crash starts a new task at or before the acknowledged point. */
     private static void apply(List<MemberChange> history, FakeAggregateStore store, Random random, double crashRate) {
-        AggregateLane lane = new AggregateLane(LAYOUT, store, random.nextBoolean());
+        AggregateLane lane = lane(store, random.nextBoolean(), random);
         int acknowledged = 0;
         int next = 0;
         while (acknowledged < history.size()) {
@@ -123,7 +140,7 @@ class AggregateUnitModelTest {
             }
             if (crashed || random.nextDouble() < crashRate) {
                 // the committed offsets may lag behind what was acknowledged
-                lane = new AggregateLane(LAYOUT, store, random.nextBoolean());
+                lane = lane(store, random.nextBoolean(), random);
                 next = Math.max(0, (crashed ? next : end) - random.nextInt(20));
                 acknowledged = Math.max(acknowledged, crashed ? next : end);
                 continue;
@@ -131,6 +148,10 @@ class AggregateUnitModelTest {
             acknowledged = Math.max(acknowledged, end);
             next = end;
         }
+    }
+
+    private static AggregateLane lane(FakeAggregateStore store, boolean concurrentWriters, Random random) {
+        return new AggregateLane(LAYOUT, store, concurrentWriters, 1 + random.nextInt(20));
     }
 
     private static boolean succeeded(CompletableFuture<?> attempt) {
@@ -156,15 +177,24 @@ class AggregateUnitModelTest {
         return new ArrayList<>(latest.values());
     }
 
-    /** Inserts, updates that change the amount or the group, deletes and re-inserts; versions grow with each change. */
+    /**
+     * Inserts, updates that change the amount or the group, deletes (no membership) and re-inserts; versions grow with
+     * each change, and each change is the record at the next offset of its row's partition (two partitions).
+     */
     private static List<MemberChange> history(Random random) {
         List<MemberChange> history = new ArrayList<>();
+        Map<String, Boolean> exists = new HashMap<>();
         for (int version = 1; version <= CHANGES; version++) {
             String key = "order-" + random.nextInt(KEYS);
             Membership membership = random.nextInt(5) == 0 ? null : new Membership(
                     List.of(1 + random.nextInt(GROUPS)),
                     List.of((byte) 1, amount(random), amount(random)));
-            history.add(new MemberChange(key, version * 10L, membership, List.of(), List.of()));
+            boolean newRow = !exists.getOrDefault(key, false);
+            exists.put(key, membership != null);
+            SinkRecord record = new SinkRecord("orders", Math.floorMod(key.hashCode(), 2), null, null, null, null,
+                    version);
+            history.add(new MemberChange(key, version * 10L, membership, List.of(),
+                    List.of(new RecordPosition(record, true)), newRow));
         }
         return history;
     }

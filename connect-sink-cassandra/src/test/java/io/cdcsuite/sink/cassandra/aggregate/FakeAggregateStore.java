@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
+import org.apache.kafka.common.TopicPartition;
 
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 
@@ -28,6 +31,7 @@ final class FakeAggregateStore implements AggregateStore {
     private final Map<List<Object>, Map<String, Cell<List<Object>>>> members = new HashMap<>();
     private final Map<List<Object>, Cell<Long>> servingTimestamps = new HashMap<>();
     private final Map<List<Object>, Cell<List<Object>>> serving = new HashMap<>();
+    private final Map<TopicPartition, Cell<Long>> appliedBelow = new HashMap<>();
 
     FakeAggregateStore(Random random, double failureRate) {
         this.random = random;
@@ -107,6 +111,25 @@ final class FakeAggregateStore implements AggregateStore {
             }
         }
         return partial ? failure() : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletionStage<Optional<Long>> appliedBelow(TopicPartition partition) {
+        if (fails()) {
+            return failure();
+        }
+        Cell<Long> cell = appliedBelow.get(partition);
+        return CompletableFuture.completedFuture(cell == null ? Optional.empty() : Optional.of(cell.value()));
+    }
+
+    /** A failure here may come after the write was applied, as a timeout can. */
+    @Override
+    public synchronized CompletionStage<Void> reserveBelow(TopicPartition partition, long offset) {
+        boolean failed = fails();
+        if (!failed || random.nextBoolean()) {
+            put(appliedBelow, partition, new Cell<>(offset, offset));
+        }
+        return failed ? failure() : CompletableFuture.completedFuture(null);
     }
 
     /** The serving rows a reader sees: slot → member count and measures. */

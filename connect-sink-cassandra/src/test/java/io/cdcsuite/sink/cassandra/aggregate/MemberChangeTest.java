@@ -10,7 +10,7 @@ class MemberChangeTest {
     @Test
     void aCoalescedChangeKeepsEachEarlierSlotOnceWithItsLatestVersion() {
         MemberChange first = MovePlanTest.change("k", 1, List.of(7), "1.00");
-        MemberChange second = new MemberChange("k", 2, null, List.of(), List.of());
+        MemberChange second = new MemberChange("k", 2, null, List.of(), List.of(), false);
         MemberChange third = MovePlanTest.change("k", 3, List.of(8), "2.00");
         MemberChange fourth = MovePlanTest.change("k", 4, List.of(7), "3.00");
         MemberChange last = MovePlanTest.change("k", 5, List.of(9), "4.00");

@@ -85,7 +85,7 @@ class MovePlanTest {
 
     @Test
     void aDeleteRemovesTheRowAndADeleteOfANonMemberDoesNothing() {
-        MemberChange delete = new MemberChange("k", 12, null, List.of(), List.of());
+        MemberChange delete = new MemberChange("k", 12, null, List.of(), List.of(), false);
 
         MovePlan plan = MovePlan.of(List.of(delete), List.of(new Known(8, A, null)));
         assertThat(plan.writes().get(A)).containsExactly(new MemberWrite("k", 12, null));
@@ -96,7 +96,7 @@ class MovePlanTest {
     }
 
     static MemberChange change(String key, long version, List<Object> slot, String amount) {
-        return new MemberChange(key, version, new Membership(slot, contributions(amount)), List.of(), List.of());
+        return new MemberChange(key, version, new Membership(slot, contributions(amount)), List.of(), List.of(), false);
     }
 
     private static List<Object> contributions(String amount) {
