@@ -139,25 +139,32 @@ public final class AggregatePipelineBenchmark {
                     (orders.changes() - changesBefore) / writeSeconds, EndToEnd.seconds(started));
 
             CassandraCounters before = CassandraCounters.read(cql, name);
+            long backlog = orders.changes() - changesBefore;
+            CpuUse cpu = CpuUse.start(stack);
             started = System.nanoTime();
             connect.resumeConnector(sink);
-            awaitExact(orders.records(), mysql, cql);
-            phase("backlog", orders.changes() - changesBefore, EndToEnd.seconds(started),
-                    CassandraCounters.read(cql, name).minus(before));
+            awaitCommitted(orders.records());
+            String cpuPerChange = cpu.perRow(backlog); // before the comparisons, which read both sides in full
+            awaitEqual(mysql, cql);
+            phase("backlog", backlog, EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before),
+                    cpuPerChange);
 
             int live = setting("live");
             if (live > 0) {
                 report.line("Live: %,d more statements while Debezium and the sink run (%s)", live, EndToEnd.load());
                 before = CassandraCounters.read(cql, name);
+                cpu = CpuUse.start(stack);
                 started = System.nanoTime();
                 changesBefore = orders.changes();
                 orders.run(live, PER_TRANSACTION);
                 double writeLive = EndToEnd.seconds(started);
-                awaitExact(orders.records(), mysql, cql);
+                awaitCommitted(orders.records());
+                cpuPerChange = cpu.perRow(orders.changes() - changesBefore);
+                awaitEqual(mysql, cql);
                 double liveSeconds = EndToEnd.seconds(started);
                 report.line("  MySQL %.1f s (%,.0f changes/s)", writeLive, (orders.changes() - changesBefore) / writeLive);
                 phase("live", orders.changes() - changesBefore, liveSeconds,
-                        CassandraCounters.read(cql, name).minus(before));
+                        CassandraCounters.read(cql, name).minus(before), cpuPerChange);
             }
             connect.deleteConnector(sink);
             connect.deleteConnector(name + "-debezium");
@@ -229,6 +236,11 @@ public final class AggregatePipelineBenchmark {
      * The time includes the last comparisons (each well under a second).
      */
     private void awaitExact(long expected, Connection mysql, CqlSession cql) throws Exception {
+        awaitCommitted(expected);
+        awaitEqual(mysql, cql);
+    }
+
+    private void awaitCommitted(long expected) throws Exception {
         awaitTopicRecords(expected);
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         EndToEnd.await("the sink to commit offsets near the end", POLL, () -> {
@@ -240,6 +252,9 @@ public final class AggregatePipelineBenchmark {
                         && committed.get(entry.getKey()).offset() >= entry.getValue() - NEAR_END);
             }
         });
+    }
+
+    private void awaitEqual(Connection mysql, CqlSession cql) throws Exception {
         EndToEnd.await("the aggregates to equal MySQL's GROUP BY", POLL, () -> running() && differences(mysql, cql) == 0);
     }
 
@@ -249,13 +264,14 @@ public final class AggregatePipelineBenchmark {
         }
     }
 
-    private void phase(String phase, long changes, double seconds, CassandraCounters used) {
+    private void phase(String phase, long changes, double seconds, CassandraCounters used, String cpuPerChange) {
         report.line("  %s: %,d changes aggregated in %.1f s = %,.0f changes/s (%s)", phase, changes, seconds,
                 changes / seconds, EndToEnd.load());
         report.line("  exact: %,d aggregate rows equal MySQL's GROUP BY", lastRows);
         report.line("  Cassandra per change: %.2f requests, %.2f row writes, %.2f partition reads (%,d requests, "
                         + "%,d writes, %,d reads)", used.requests / (double) changes, used.writes / (double) changes,
                 used.reads / (double) changes, used.requests, used.writes, used.reads);
+        report.line("  %s", cpuPerChange.replace("per row", "per change"));
     }
 
     /** Aggregate rows that differ from MySQL's GROUP BY (missing, extra or other values). */
