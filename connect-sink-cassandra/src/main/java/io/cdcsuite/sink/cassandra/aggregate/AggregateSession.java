@@ -14,16 +14,16 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
+
+import io.cdcsuite.sink.cassandra.cql.TypedPrepared;
 
 /** Runs the aggregates' prepared statements asynchronously: binds values by the statement's own types. */
 final class AggregateSession {
     private final CqlSession session;
     private final ConsistencyLevel consistency;
-    private final Map<String, CompletableFuture<PreparedStatement>> prepared = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<TypedPrepared>> prepared = new ConcurrentHashMap<>();
 
     AggregateSession(CqlSession session, ConsistencyLevel consistency) {
         this.session = session;
@@ -69,25 +69,25 @@ final class AggregateSession {
 
     private CompletableFuture<BoundStatement> bind(Bound bound) {
         return prepare(bound.cql()).thenApply(statement -> {
-            BoundStatementBuilder builder = statement.boundStatementBuilder();
+            BoundStatementBuilder builder = statement.builder();
             List<Object> values = bound.values();
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value == null) {
                     builder.setToNull(i);
                 } else {
-                    TypeCodec<Object> codec = session.getContext().getCodecRegistry()
-                            .codecFor(statement.getVariableDefinitions().get(i).getType());
-                    builder.set(i, value, codec);
+                    statement.set(builder, i, value);
                 }
             }
             return builder.build();
         });
     }
 
-    private CompletableFuture<PreparedStatement> prepare(String cql) {
-        CompletableFuture<PreparedStatement> future = prepared.computeIfAbsent(cql,
-                text -> session.prepareAsync(text).toCompletableFuture());
+    private CompletableFuture<TypedPrepared> prepare(String cql) {
+        CompletableFuture<TypedPrepared> future = prepared.computeIfAbsent(cql,
+                text -> session.prepareAsync(text)
+                        .thenApply(statement -> new TypedPrepared(statement, session.getContext().getCodecRegistry()))
+                        .toCompletableFuture());
         future.whenComplete((statement, error) -> {
             if (error != null) {
                 prepared.remove(cql, future);

@@ -17,6 +17,9 @@ public record SourceTable(String database, String table) {
             database = sourceDb == null ? null : sourceDb.toString();
             table = sourceTable == null ? null : sourceTable.toString();
         }
+        if (database != null && table != null) {
+            return new SourceTable(database, table);
+        }
         String[] parts = topic.split("\\.");
         if (database == null && parts.length >= 2) {
             database = parts[parts.length - 2];

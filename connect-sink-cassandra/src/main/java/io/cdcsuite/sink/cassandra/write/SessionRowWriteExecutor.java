@@ -18,16 +18,14 @@ import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
-import com.datastax.oss.driver.api.core.type.codec.TypeCodec;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 
 import io.cdcsuite.sink.cassandra.cql.CqlStatements;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.cql.TableLayout;
+import io.cdcsuite.sink.cassandra.cql.TypedPrepared;
 import io.cdcsuite.sink.cassandra.mapping.RowChange;
 
 /**
@@ -43,22 +41,9 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     private record StatementShape(TableId table, RowChange.Kind kind, List<String> columns) {
     }
 
-    /** A prepared statement with the codec of each of its variables, looked up once. */
-    private record PreparedWrite(PreparedStatement statement, TypeCodec<Object>[] codecs) {
-        static PreparedWrite of(PreparedStatement statement, CodecRegistry registry) {
-            ColumnDefinitions variables = statement.getVariableDefinitions();
-            @SuppressWarnings("unchecked")
-            TypeCodec<Object>[] codecs = new TypeCodec[variables.size()];
-            for (int i = 0; i < codecs.length; i++) {
-                codecs[i] = registry.codecFor(variables.get(i).getType());
-            }
-            return new PreparedWrite(statement, codecs);
-        }
-    }
-
     private final CqlSession session;
     private final Function<TableId, ConsistencyLevel> consistency;
-    private final Map<StatementShape, CompletableFuture<PreparedWrite>> prepared = new ConcurrentHashMap<>();
+    private final Map<StatementShape, CompletableFuture<TypedPrepared>> prepared = new ConcurrentHashMap<>();
 
     public SessionRowWriteExecutor(CqlSession session, Function<TableId, ConsistencyLevel> consistency) {
         this.session = session;
@@ -130,7 +115,7 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
         List<String> columns = List.copyOf(row.values().keySet());
         StatementShape shape = new StatementShape(row.table().table(), row.kind(), columns);
         return prepare(shape).thenApply(prepared -> {
-            BoundStatementBuilder builder = prepared.statement().boundStatementBuilder();
+            BoundStatementBuilder builder = prepared.builder();
             int index = 0;
             if (row.kind() == RowChange.Kind.DELETE) {
                 builder.setLong(index++, row.timestamp());
@@ -140,7 +125,7 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
                 if (value == null) {
                     builder.setToNull(index);
                 } else if (value != RowWrite.UNSET) {
-                    builder.set(index, value, prepared.codecs()[index]);
+                    prepared.set(builder, index, value);
                 }
                 // an unset variable is sent as "unset": the column keeps its value
                 index++;
@@ -153,16 +138,16 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
         });
     }
 
-    private CompletableFuture<PreparedWrite> prepare(StatementShape shape) {
+    private CompletableFuture<TypedPrepared> prepare(StatementShape shape) {
         if (prepared.size() > MAX_PREPARED) {
             prepared.clear();
         }
         CodecRegistry codecs = session.getContext().getCodecRegistry();
-        CompletableFuture<PreparedWrite> future = prepared.computeIfAbsent(shape, s ->
+        CompletableFuture<TypedPrepared> future = prepared.computeIfAbsent(shape, s ->
                 session.prepareAsync(s.kind() == RowChange.Kind.DELETE
                         ? CqlStatements.delete(s.table(), s.columns())
                         : CqlStatements.insert(s.table(), s.columns()))
-                        .thenApply(statement -> PreparedWrite.of(statement, codecs)).toCompletableFuture());
+                        .thenApply(statement -> new TypedPrepared(statement, codecs)).toCompletableFuture());
         // a failed preparation (node down, table changed) is tried again by the next write of this shape
         future.whenComplete((statement, error) -> {
             if (error != null) {
