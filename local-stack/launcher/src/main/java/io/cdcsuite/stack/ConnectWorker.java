@@ -55,8 +55,9 @@ public final class ConnectWorker {
         Path logConfig = Resources.render("log4j2.properties", dir.resolve("log4j2.properties"), Map.of());
         Path config = writeConfig(dir.resolve("worker.properties"), bootstrapServers, restPort, pluginPath.toString());
         // the working dir is shared by all workers so that relative ${file:secrets/...} references resolve alike
+        // 2 GB as Kafka's connect-distributed.sh gives a worker: sinks hold polled batches of large records
         process = ManagedProcess.start(name,
-                JavaCommand.currentJdk().heap("1g").option("-XX:+UseG1GC")
+                JavaCommand.currentJdk().heap("2g").option("-XX:+UseG1GC")
                         .property("log4j2.configurationFile", logConfig)
                         .main(layout.kafkaLib(), "org.apache.kafka.connect.cli.ConnectDistributed", config.toString()),
                 sharedDir, log(), environment, pidDir);

@@ -198,7 +198,11 @@ final class PayloadReader {
             } else {
                 Object value = read(parser, field.schema());
                 if (value == null) {
-                    struct.put(field, null); // a repeated key's null replaces its earlier value, as in JsonConverter
+                    // a new struct holds null already; a repeated key's null replaces its earlier value, as in
+                    // JsonConverter (read gives null only where the field allows it)
+                    if (struct.getWithoutDefault(field.name()) != null) {
+                        struct.put(field, null);
+                    }
                 } else {
                     StructSlots.set(struct, field, value);
                 }
