@@ -40,6 +40,31 @@ final class CpuUse {
         return line + " (all " + Math.round(total / (double) rows) + ")";
     }
 
+    /**
+     * Waits until every server of the stack is idle (together under 10% of a core for 3 s in a row, at most
+     * {@code max}): a phase must not pay for the flushes and compactions an earlier phase left behind.
+     *
+     * @return how long it waited
+     */
+    static Duration awaitQuiet(LocalStack stack, Duration max) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        int quietSeconds = 0;
+        Duration last = serversTotal(stack);
+        while (quietSeconds < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            Duration now = serversTotal(stack);
+            quietSeconds = now.minus(last).toMillis() < 100 ? quietSeconds + 1 : 0;
+            last = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static Duration serversTotal(LocalStack stack) {
+        return new CpuUse(stack).started.entrySet().stream().filter(process -> !process.getKey().equals(HARNESS))
+                .map(Map.Entry::getValue).reduce(Duration.ZERO, Duration::plus);
+    }
+
     private Map<String, Duration> snapshot() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         stack.processes().forEach((pid, name) -> ProcessHandle.of(pid)

@@ -95,6 +95,8 @@ public final class SinkThroughputBenchmark {
             .build();
     private static final Schema ENVELOPE_SCHEMA = Envelope.schema(DATA_COLLECTION, ROW_SCHEMA, SOURCE_SCHEMA);
     private static final String[] STATUSES = {"NEW", "PAID", "SHIPPED", "DELIVERED"};
+    /** Longest wait for the servers to finish an earlier phase's background work (flushes, compactions). */
+    private static final Duration QUIET_MAX = Duration.ofSeconds(60);
 
     private final LocalStack stack;
     private final Map<String, String> settings;
@@ -263,6 +265,7 @@ public final class SinkThroughputBenchmark {
         Semaphore permits = new Semaphore(inFlight);
         AtomicLong failures = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        Duration settled = CpuUse.awaitQuiet(stack, QUIET_MAX);
         String loadBefore = EndToEnd.load();
         CpuUse cpu = CpuUse.start(stack);
         long started = System.nanoTime();
@@ -290,8 +293,8 @@ public final class SinkThroughputBenchmark {
             throw new IllegalStateException(failures.get() + " raw inserts failed", firstFailure.get());
         }
         double rate = rows / seconds;
-        report.line("%s: %,d rows in %.1f s = %,.0f rows/s (%d requests in flight); %s before, %s after", what, rows,
-                seconds, rate, inFlight, loadBefore, EndToEnd.load());
+        report.line("%s: %,d rows in %.1f s = %,.0f rows/s (%d requests in flight); %s before (after %d s to settle), "
+                + "%s after", what, rows, seconds, rate, inFlight, loadBefore, settled.toSeconds(), EndToEnd.load());
         report.line("  %s", cpu.perRow(rows));
         return rate;
     }
@@ -328,6 +331,7 @@ public final class SinkThroughputBenchmark {
         }
         config.put("value.converter.replace.null.with.default", "false");
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
+        Duration settled = CpuUse.awaitQuiet(stack, QUIET_MAX);
         String loadBefore = EndToEnd.load();
         CommitProgress progress = new CommitProgress(rows);
         CpuUse cpu = CpuUse.start(stack);
@@ -355,8 +359,9 @@ public final class SinkThroughputBenchmark {
         stack.connect().rest().deleteConnector(name);
         SinkRate rate = new SinkRate(converter, tasks, rows / seconds, progress.steadyRate());
         report.line("%ssink with %s, tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s wall, "
-                        + "%,.0f rows/s steady; %s before, %s after", label, converterClass, tasks, end.size(), rows,
-                seconds, rate.wall(), rate.steady(), loadBefore, loadAfter);
+                        + "%,.0f rows/s steady; %s before (after %d s to settle), %s after", label, converterClass,
+                tasks, end.size(), rows, seconds, rate.wall(), rate.steady(), loadBefore, settled.toSeconds(),
+                loadAfter);
         report.line("  %s", cpuPerRow);
         return rate;
     }
