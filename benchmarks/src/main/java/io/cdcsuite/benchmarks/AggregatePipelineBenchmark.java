@@ -138,6 +138,7 @@ public final class AggregatePipelineBenchmark {
             report.line("  MySQL %.1f s (%,.0f changes/s); all captured after %.1f s", writeSeconds,
                     (orders.changes() - changesBefore) / writeSeconds, EndToEnd.seconds(started));
 
+            CpuUse.awaitQuiet(stack, Duration.ofSeconds(60)); // Debezium's capture and its flushes are done
             CassandraCounters before = CassandraCounters.read(cql, name);
             long backlog = orders.changes() - changesBefore;
             CpuUse cpu = CpuUse.start(stack);
