@@ -27,7 +27,9 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
@@ -50,7 +52,7 @@ import io.cdcsuite.stack.StackOptions;
  * of each partition (the sink commits the offset of its last clean record, to be rewritten after a restart, never the
  * end offset; the worker commits every second) and {@code SELECT count(*)} of its table equals the rows; steady:
  * between the commits that reach 10% and 90% of the rows. Raw rate: one prepared INSERT per row through
- * {@code executeAsync}, at most {@code inFlight} outstanding; it runs before and after the sink runs (Cassandra warms
+ * {@code executeAsync}, at most {@code inFlight} outstanding, at the sink's consistency level; it runs before and after the sink runs (Cassandra warms
  * up) and the ratio uses the faster of the two. A warm-up of each (not compared) runs first; each phase also reports
  * the CPU every process spent per row.
  *
@@ -114,6 +116,7 @@ public final class SinkThroughputBenchmark {
         defaults.put("rounds", "1");              // raw loop, sink phases, batched raw loop: this many times
         defaults.put("inFlight", "256");          // the raw loop's outstanding requests
         defaults.put("rawBatch", "10");           // rows per unlogged batch of the batched raw loop (0: no such loop)
+        defaults.put("consistency", "LOCAL_QUORUM"); // of the raw loops and the sink (the sink's default)
         defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
         defaults.put("maxPartitionFetchBytes", "1048576"); // consumer.override.max.partition.fetch.bytes
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
@@ -262,6 +265,7 @@ public final class SinkThroughputBenchmark {
         PreparedStatement insert = cql.prepare("INSERT INTO " + KEYSPACE + ".orders_raw (id, customer_id, amount,"
                 + " status, note, created_at, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
         int inFlight = Integer.parseInt(settings.get("inFlight"));
+        ConsistencyLevel consistency = DefaultConsistencyLevel.valueOf(settings.get("consistency"));
         Semaphore permits = new Semaphore(inFlight);
         AtomicLong failures = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
@@ -279,7 +283,7 @@ public final class SinkThroughputBenchmark {
             Statement<?> statement = statements.size() == 1 ? (Statement<?>) statements.get(0)
                     : BatchStatement.newInstance(BatchType.UNLOGGED, statements);
             permits.acquire();
-            cql.executeAsync(statement).whenComplete((result, error) -> {
+            cql.executeAsync(statement.setConsistencyLevel(consistency)).whenComplete((result, error) -> {
                 if (error != null) {
                     failures.incrementAndGet();
                     firstFailure.compareAndSet(null, error);
@@ -323,6 +327,7 @@ public final class SinkThroughputBenchmark {
         config.put("table.mapping", topic + ":" + KEYSPACE + "." + table);
         config.put("auto.create", "true");
         config.put("keyspace.replication", "class=SimpleStrategy,replication_factor=1");
+        config.put("consistency.level", settings.get("consistency"));
         config.put("consumer.override.max.poll.records", settings.get("maxPollRecords"));
         config.put("consumer.override.max.partition.fetch.bytes", settings.get("maxPartitionFetchBytes"));
         for (String side : List.of("key", "value")) {
