@@ -136,7 +136,7 @@ final class AggregateLane {
         synchronized (reservedBelow) {
             unmet = highest.keySet().stream().filter(partition -> !reservedBelow.containsKey(partition)).toList();
         }
-        CompletionStage<Void> met = BoundedAsync.map(unmet, unmet.size() + 1, store::appliedBelow).thenAccept(stored -> {
+        CompletionStage<Void> met = BoundedAsync.map(unmet, unmet.size(), store::appliedBelow).thenAccept(stored -> {
             synchronized (reservedBelow) {
                 for (int i = 0; i < unmet.size(); i++) {
                     // none stored: no record of the partition was ever applied, since every application reserves first
@@ -157,7 +157,7 @@ final class AggregateLane {
                 });
             }
             List<TopicPartition> raised = new ArrayList<>(raise.keySet());
-            return BoundedAsync.map(raised, raised.size() + 1, partition -> store.reserveBelow(partition, raise.get(partition)))
+            return BoundedAsync.map(raised, raised.size(), partition -> store.reserveBelow(partition, raise.get(partition)))
                     .thenRun(() -> {
                         synchronized (reservedBelow) {
                             raise.forEach((partition, below) -> reservedBelow.merge(partition, below, Math::max));

@@ -2,10 +2,9 @@ package io.cdcsuite.sink.cassandra.aggregate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -17,17 +16,19 @@ import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.Statement;
 
-import io.cdcsuite.sink.cassandra.cql.TypedPrepared;
+import io.cdcsuite.sink.cassandra.cql.PreparedCache;
 
 /** Runs the aggregates' prepared statements asynchronously: binds values by the statement's own types. */
 final class AggregateSession {
     private final CqlSession session;
     private final ConsistencyLevel consistency;
-    private final Map<String, CompletableFuture<TypedPrepared>> prepared = new ConcurrentHashMap<>();
+    /** By text; an aggregate has a fixed handful of statements, so nothing is ever dropped. */
+    private final PreparedCache<String> prepared;
 
     AggregateSession(CqlSession session, ConsistencyLevel consistency) {
         this.session = session;
         this.consistency = consistency;
+        this.prepared = new PreparedCache<>(session, Function.identity(), Integer.MAX_VALUE);
     }
 
     /** One statement with its values, to run alone or in a batch. */
@@ -68,7 +69,7 @@ final class AggregateSession {
     }
 
     private CompletableFuture<BoundStatement> bind(Bound bound) {
-        return prepare(bound.cql()).thenApply(statement -> {
+        return prepared.get(bound.cql()).thenApply(statement -> {
             BoundStatementBuilder builder = statement.builder();
             List<Object> values = bound.values();
             for (int i = 0; i < values.size(); i++) {
@@ -81,18 +82,5 @@ final class AggregateSession {
             }
             return builder.build();
         });
-    }
-
-    private CompletableFuture<TypedPrepared> prepare(String cql) {
-        CompletableFuture<TypedPrepared> future = prepared.computeIfAbsent(cql,
-                text -> session.prepareAsync(text)
-                        .thenApply(statement -> new TypedPrepared(statement, session.getContext().getCodecRegistry()))
-                        .toCompletableFuture());
-        future.whenComplete((statement, error) -> {
-            if (error != null) {
-                prepared.remove(cql, future);
-            }
-        });
-        return future;
     }
 }

@@ -3,11 +3,9 @@ package io.cdcsuite.sink.cassandra.write;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -23,9 +21,9 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.type.codec.registry.CodecRegistry;
 
 import io.cdcsuite.sink.cassandra.cql.CqlStatements;
+import io.cdcsuite.sink.cassandra.cql.PreparedCache;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.cql.TableLayout;
-import io.cdcsuite.sink.cassandra.cql.TypedPrepared;
 import io.cdcsuite.sink.cassandra.mapping.RowChange;
 
 /**
@@ -43,11 +41,14 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
 
     private final CqlSession session;
     private final Function<TableId, ConsistencyLevel> consistency;
-    private final Map<StatementShape, CompletableFuture<TypedPrepared>> prepared = new ConcurrentHashMap<>();
+    private final PreparedCache<StatementShape> prepared;
 
     public SessionRowWriteExecutor(CqlSession session, Function<TableId, ConsistencyLevel> consistency) {
         this.session = session;
         this.consistency = consistency;
+        this.prepared = new PreparedCache<>(session, shape -> shape.kind() == RowChange.Kind.DELETE
+                ? CqlStatements.delete(shape.table(), shape.columns())
+                : CqlStatements.insert(shape.table(), shape.columns()), MAX_PREPARED);
     }
 
     @Override
@@ -114,8 +115,8 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     private CompletableFuture<BatchableStatement<?>> bind(RowWrite row) {
         List<String> columns = List.copyOf(row.values().keySet());
         StatementShape shape = new StatementShape(row.table().table(), row.kind(), columns);
-        return prepare(shape).thenApply(prepared -> {
-            BoundStatementBuilder builder = prepared.builder();
+        return prepared.get(shape).thenApply(statement -> {
+            BoundStatementBuilder builder = statement.builder();
             int index = 0;
             if (row.kind() == RowChange.Kind.DELETE) {
                 builder.setLong(index++, row.timestamp());
@@ -125,7 +126,7 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
                 if (value == null) {
                     builder.setToNull(index);
                 } else if (value != RowWrite.UNSET) {
-                    prepared.set(builder, index, value);
+                    statement.set(builder, index, value);
                 }
                 // an unset variable is sent as "unset": the column keeps its value
                 index++;
@@ -136,24 +137,5 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
             }
             return builder.build();
         });
-    }
-
-    private CompletableFuture<TypedPrepared> prepare(StatementShape shape) {
-        if (prepared.size() > MAX_PREPARED) {
-            prepared.clear();
-        }
-        CodecRegistry codecs = session.getContext().getCodecRegistry();
-        CompletableFuture<TypedPrepared> future = prepared.computeIfAbsent(shape, s ->
-                session.prepareAsync(s.kind() == RowChange.Kind.DELETE
-                        ? CqlStatements.delete(s.table(), s.columns())
-                        : CqlStatements.insert(s.table(), s.columns()))
-                        .thenApply(statement -> new TypedPrepared(statement, codecs)).toCompletableFuture());
-        // a failed preparation (node down, table changed) is tried again by the next write of this shape
-        future.whenComplete((statement, error) -> {
-            if (error != null) {
-                prepared.remove(shape, future);
-            }
-        });
-        return future;
     }
 }
