@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -247,10 +246,7 @@ public final class AggregatePipelineBenchmark {
         EndToEnd.await("the sink to commit offsets near the end", POLL, () -> {
             running();
             try (Admin admin = stack.kafka().admin()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("connect-" + name + "-sink").partitionsToOffsetAndMetadata().get();
-                return end.entrySet().stream().allMatch(entry -> committed.get(entry.getKey()) != null
-                        && committed.get(entry.getKey()).offset() >= entry.getValue() - NEAR_END);
+                return EndToEnd.committedNear(EndToEnd.committedOffsets(admin, name + "-sink"), end, NEAR_END);
             }
         });
     }

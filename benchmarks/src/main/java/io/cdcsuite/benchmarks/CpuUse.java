@@ -61,15 +61,20 @@ final class CpuUse {
     }
 
     private static Duration serversTotal(LocalStack stack) {
-        return new CpuUse(stack).started.entrySet().stream().filter(process -> !process.getKey().equals(HARNESS))
-                .map(Map.Entry::getValue).reduce(Duration.ZERO, Duration::plus);
+        return servers(stack).values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
-    private Map<String, Duration> snapshot() {
+    /** CPU time so far of each server of the stack, by name. */
+    private static Map<String, Duration> servers(LocalStack stack) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         stack.processes().forEach((pid, name) -> ProcessHandle.of(pid)
                 .flatMap(process -> process.info().totalCpuDuration())
                 .ifPresent(time -> cpu.merge(name, time, Duration::plus)));
+        return cpu;
+    }
+
+    private Map<String, Duration> snapshot() {
+        Map<String, Duration> cpu = servers(stack);
         ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put(HARNESS, time));
         return cpu;
     }

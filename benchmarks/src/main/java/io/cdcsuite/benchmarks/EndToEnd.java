@@ -100,6 +100,20 @@ final class EndToEnd {
         return endOffsets(stack, topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The offsets the consumer group of sink connector {@code connector} has committed, by partition. */
+    static Map<TopicPartition, Long> committedOffsets(Admin admin, String connector) throws Exception {
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata().get()
+                .forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        return committed;
+    }
+
+    /** Whether every partition's committed offset is at least its end offset minus {@code slack}. */
+    static boolean committedNear(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end, long slack) {
+        return end.entrySet().stream().allMatch(partition -> committed.get(partition.getKey()) != null
+                && committed.get(partition.getKey()) >= partition.getValue() - slack);
+    }
+
     interface Condition {
         boolean holds() throws Exception;
     }

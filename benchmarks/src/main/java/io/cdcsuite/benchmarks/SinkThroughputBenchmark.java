@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -153,8 +152,7 @@ public final class SinkThroughputBenchmark {
                     + " amount decimal, status text, note text, created_at timestamp, last_updated timestamp)");
             if (warmupRows > 0) {
                 // the first writes of a cold Cassandra and worker (JIT, caches) are several times slower
-                raw(cql, warmupRows, "warm-up, not compared: raw driver loop");
-                cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
+                raw(cql, warmupRows, 1, "warm-up, not compared: raw driver loop");
                 for (String converter : converters) {
                     sink(cql, "orders.warmup", "orders_warm_" + converter, 1, warmupRows, converter,
                             "warm-up, not compared: ");
@@ -168,23 +166,22 @@ public final class SinkThroughputBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 String suffix = rounds == 1 ? "" : "_r" + round;
                 report.line("round %d of %d", round, rounds);
-                cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
-                rawBest = Math.max(rawBest, raw(cql, rows, "raw driver loop"));
+                rawBest = Math.max(rawBest, raw(cql, rows, 1, "raw driver loop"));
                 for (String converter : converters) {
-                    best(sinkBest, converter, sink(cql, "orders.p1", "orders_t1_" + converter + suffix, 1, rows,
+                    best(sinkBest, sink(cql, "orders.p1", "orders_t1_" + converter + suffix, 1, rows,
                             converter, ""));
                     if (twoTasks) {
-                        best(sinkBest, converter, sink(cql, "orders.p2", "orders_t2_" + converter + suffix, 2, rows,
+                        best(sinkBest, sink(cql, "orders.p2", "orders_t2_" + converter + suffix, 2, rows,
                                 converter, ""));
                     }
                 }
                 if (rawBatch > 1) {
-                    cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
-                    rawBatched(cql, rows, rawBatch);
+                    // as the sink sends them: what Cassandra itself costs per row that way, not the goal's baseline
+                    raw(cql, rows, rawBatch, "raw driver loop in unlogged batches of " + rawBatch
+                            + " rows (not the goal's baseline)");
                 }
             }
-            cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
-            rawBest = Math.max(rawBest, raw(cql, rows, "raw driver loop (after the sink)"));
+            rawBest = Math.max(rawBest, raw(cql, rows, 1, "raw driver loop (after the sink)"));
             report.line("");
             report.line("raw = the fastest raw run, %,.0f rows/s; goal sink / raw >= 0.8 (the sink's best steady rate; "
                     + "wall / raw counts the connector's start-up and the last commit as well)", rawBest);
@@ -252,16 +249,9 @@ public final class SinkThroughputBenchmark {
                 topic, EndToEnd.seconds(started), bytes / (double) rows);
     }
 
-    private double raw(CqlSession cql, long rows, String what) throws Exception {
-        return raw(cql, rows, 1, what);
-    }
-
-    /** The raw loop with rows in unlogged batches, as the sink sends them: a baseline for Cassandra's cost, not the goal's. */
-    private void rawBatched(CqlSession cql, long rows, int batch) throws Exception {
-        raw(cql, rows, batch, "raw driver loop in unlogged batches of " + batch + " rows (not the goal's baseline)");
-    }
-
+    /** Writes the rows into the emptied {@code orders_raw}, {@code batch} rows per request (1: one statement each). */
     private double raw(CqlSession cql, long rows, int batch, String what) throws Exception {
+        cql.execute("TRUNCATE " + KEYSPACE + ".orders_raw");
         PreparedStatement insert = cql.prepare("INSERT INTO " + KEYSPACE + ".orders_raw (id, customer_id, amount,"
                 + " status, note, created_at, last_updated) VALUES (?, ?, ?, ?, ?, ?, ?)");
         int inFlight = Integer.parseInt(settings.get("inFlight"));
@@ -307,8 +297,8 @@ public final class SinkThroughputBenchmark {
     private record SinkRate(String converter, int tasks, double wall, double steady) {
     }
 
-    private static void best(Map<String, SinkRate> best, String converter, SinkRate rate) {
-        best.merge(converter + "/" + rate.tasks(), rate, (a, b) -> a.steady() >= b.steady() ? a : b);
+    private static void best(Map<String, SinkRate> best, SinkRate rate) {
+        best.merge(rate.converter() + "/" + rate.tasks(), rate, (a, b) -> a.steady() >= b.steady() ? a : b);
     }
 
     private SinkRate sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter,
@@ -347,11 +337,9 @@ public final class SinkThroughputBenchmark {
         stack.connect().rest().awaitRunning(name, tasks, Duration.ofSeconds(60));
         try (Admin admin = stack.kafka().admin()) {
             EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(100), () -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("connect-" + name)
-                        .partitionsToOffsetAndMetadata().get();
-                progress.sample(committed.values().stream().mapToLong(OffsetAndMetadata::offset).sum());
-                return end.entrySet().stream().allMatch(partition -> committed.get(partition.getKey()) != null
-                        && committed.get(partition.getKey()).offset() >= partition.getValue() - 1);
+                Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name);
+                progress.sample(committed.values().stream().mapToLong(Long::longValue).sum());
+                return EndToEnd.committedNear(committed, end, 1);
             });
         }
         String cpuPerRow = cpu.perRow(rows); // before count(*), which reads the whole table
