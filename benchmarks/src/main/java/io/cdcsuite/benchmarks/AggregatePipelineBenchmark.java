@@ -44,7 +44,8 @@ import io.cdcsuite.stack.StackOptions;
  * <ol>
  * <li><b>backlog</b>: the changes are made in MySQL and captured by Debezium first; then the sink starts and
  * aggregates the whole topic. Measured from the sink's creation until it has committed every offset: the rate at
- * which the sink turns source changes into exact aggregates, with every process running.</li>
+ * which the sink turns source changes into exact aggregates, with every process running. Repeated {@code rounds}
+ * times (the JVMs keep compiling for minutes: a later round is warmer).</li>
  * <li><b>live</b>: more changes while Debezium and the sink run: from the first change until the sink has committed
  * the last one, i.e. what the pipeline sustains end to end (MySQL and Debezium included).</li>
  * </ol>
@@ -52,8 +53,8 @@ import io.cdcsuite.stack.StackOptions;
  * counters ({@code system_views}) give the requests, row writes and reads per change.
  *
  * <p>Run: {@code ./mvnw -B -q -f benchmarks/pom.xml package && java -cp benchmarks/target/benchmarks.jar
- * io.cdcsuite.benchmarks.AggregatePipelineBenchmark [changes=200000] [live=100000] [tasks=1] [customers=1000]
- * [windowOrders=10000] [pollRecords=] [partitions=]}. It starts a private stack (about 4 GB of memory; the plugins of
+ * io.cdcsuite.benchmarks.AggregatePipelineBenchmark [changes=200000] [rounds=1] [live=100000] [tasks=1] [customers=1000]
+ * [windowOrders=10000] [pollRecords=] [partitions=] [sinkConfig=key:value,...]}. It starts a private stack (about 4 GB of memory; the plugins of
  * {@code local-stack/launcher/target/plugin-path}, so build the project first) unless {@code -Dstack.reuse=true}.
  */
 public final class AggregatePipelineBenchmark {
@@ -81,12 +82,14 @@ public final class AggregatePipelineBenchmark {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("warmup", "50000");
         defaults.put("changes", "200000");
+        defaults.put("rounds", "1");
         defaults.put("live", "100000");
         defaults.put("tasks", "1");
         defaults.put("partitions", "0");
         defaults.put("customers", "1000");
         defaults.put("windowOrders", "10000");
         defaults.put("pollRecords", "0");
+        defaults.put("sinkConfig", ""); // more sink settings, key:value,key:value
         Map<String, String> settings = EndToEnd.settings(defaults, args);
         try (LocalStack stack = LocalStack.start(StackOptions.defaults().withReuse(false))) {
             new AggregatePipelineBenchmark(stack, settings).run();
@@ -123,43 +126,22 @@ public final class AggregatePipelineBenchmark {
                 orders.run(warmup, PER_TRANSACTION);
                 awaitExact(orders.records(), mysql, cql);
             }
-            connect.stopConnector(sink);
-            connect.awaitStatus(sink, Duration.ofSeconds(90), "STOPPED",
-                    status -> "STOPPED".equals(status.path("connector").path("state").asText()));
-
-            report.line("Backlog: %,d statements into MySQL (%s), captured by Debezium while the sink is stopped",
-                    setting("changes"), EndToEnd.load());
-            long changesBefore = orders.changes();
-            long started = System.nanoTime();
-            orders.run(setting("changes"), PER_TRANSACTION);
-            double writeSeconds = EndToEnd.seconds(started);
-            awaitTopicRecords(orders.records());
-            report.line("  MySQL %.1f s (%,.0f changes/s); all captured after %.1f s", writeSeconds,
-                    (orders.changes() - changesBefore) / writeSeconds, EndToEnd.seconds(started));
-
-            CpuUse.awaitQuiet(stack, Duration.ofSeconds(60)); // Debezium's capture and its flushes are done
-            CassandraCounters before = CassandraCounters.read(cql, name);
-            long backlog = orders.changes() - changesBefore;
-            CpuUse cpu = CpuUse.start(stack);
-            started = System.nanoTime();
-            connect.resumeConnector(sink);
-            awaitCommitted(orders.records());
-            String cpuPerChange = cpu.perRow(backlog); // before the comparisons, which read both sides in full
-            awaitEqual(mysql, cql);
-            phase("backlog", backlog, EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before),
-                    cpuPerChange);
+            int rounds = setting("rounds");
+            for (int round = 1; round <= rounds; round++) {
+                backlog(orders, mysql, cql, sink, rounds == 1 ? "backlog" : "backlog " + round + " of " + rounds);
+            }
 
             int live = setting("live");
             if (live > 0) {
                 report.line("Live: %,d more statements while Debezium and the sink run (%s)", live, EndToEnd.load());
-                before = CassandraCounters.read(cql, name);
-                cpu = CpuUse.start(stack);
-                started = System.nanoTime();
-                changesBefore = orders.changes();
+                CassandraCounters before = CassandraCounters.read(cql, name);
+                CpuUse cpu = CpuUse.start(stack);
+                long started = System.nanoTime();
+                long changesBefore = orders.changes();
                 orders.run(live, PER_TRANSACTION);
                 double writeLive = EndToEnd.seconds(started);
                 awaitCommitted(orders.records());
-                cpuPerChange = cpu.perRow(orders.changes() - changesBefore);
+                String cpuPerChange = cpu.perRow(orders.changes() - changesBefore);
                 awaitEqual(mysql, cql);
                 double liveSeconds = EndToEnd.seconds(started);
                 report.line("  MySQL %.1f s (%,.0f changes/s)", writeLive, (orders.changes() - changesBefore) / writeLive);
@@ -170,6 +152,39 @@ public final class AggregatePipelineBenchmark {
             connect.deleteConnector(name + "-debezium");
         }
         System.out.println("Results: " + report.write("aggregates", "Sink aggregates end to end (seed 002)", settings));
+    }
+
+    /**
+     * Stops the sink, makes the changes in MySQL and lets Debezium capture them, then resumes the sink (its tasks
+     * start anew) and measures until it has committed them all.
+     */
+    private void backlog(OrderStream orders, Connection mysql, CqlSession cql, String sink, String phase)
+            throws Exception {
+        ConnectRestClient connect = stack.connect().rest();
+        connect.stopConnector(sink);
+        connect.awaitStatus(sink, Duration.ofSeconds(90), "STOPPED",
+                status -> "STOPPED".equals(status.path("connector").path("state").asText()));
+        report.line("%s: %,d statements into MySQL (%s), captured by Debezium while the sink is stopped",
+                Character.toUpperCase(phase.charAt(0)) + phase.substring(1), setting("changes"), EndToEnd.load());
+        long changesBefore = orders.changes();
+        long started = System.nanoTime();
+        orders.run(setting("changes"), PER_TRANSACTION);
+        double writeSeconds = EndToEnd.seconds(started);
+        awaitTopicRecords(orders.records());
+        report.line("  MySQL %.1f s (%,.0f changes/s); all captured after %.1f s", writeSeconds,
+                (orders.changes() - changesBefore) / writeSeconds, EndToEnd.seconds(started));
+
+        CpuUse.awaitQuiet(stack, Duration.ofSeconds(60)); // Debezium's capture and its flushes are done
+        CassandraCounters before = CassandraCounters.read(cql, name);
+        long backlog = orders.changes() - changesBefore;
+        CpuUse cpu = CpuUse.start(stack);
+        started = System.nanoTime();
+        connect.resumeConnector(sink);
+        awaitCommitted(orders.records());
+        String cpuPerChange = cpu.perRow(backlog); // before the comparisons, which read both sides in full
+        awaitEqual(mysql, cql);
+        phase(phase, backlog, EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before),
+                cpuPerChange);
     }
 
     /** The demo schema and aggregate, with the database (and keyspace) {@code shop} renamed to this run's. */
@@ -202,6 +217,7 @@ public final class AggregatePipelineBenchmark {
         if (setting("pollRecords") > 0) {
             sink.put("consumer.override.max.poll.records", settings.get("pollRecords"));
         }
+        EndToEnd.putAll(sink, settings.get("sinkConfig"));
         return sink;
     }
 

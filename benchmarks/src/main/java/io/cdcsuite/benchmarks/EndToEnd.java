@@ -51,6 +51,20 @@ final class EndToEnd {
         return settings;
     }
 
+    /** Adds {@code key:value,key:value} (a benchmark's setting for an experiment) to a connector config. */
+    static void putAll(Map<String, String> config, String pairs) {
+        for (String pair : pairs.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] keyValue = pair.split(":", 2);
+            if (keyValue.length != 2) {
+                throw new IllegalArgumentException("not key:value: " + pair);
+            }
+            config.put(keyValue[0].trim(), keyValue[1].trim());
+        }
+    }
+
     /**
      * A connector config shipped in {@code config/connectors/}, to override per run. Its {@code ${env:CDC_*}} and
      * {@code ${file:...}} placeholders stay: the stack's worker resolves them to its own hosts, ports and secrets.

@@ -120,6 +120,7 @@ public final class SinkThroughputBenchmark {
         defaults.put("maxPartitionFetchBytes", "1048576"); // consumer.override.max.partition.fetch.bytes
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
         defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
+        defaults.put("sinkConfig", "");            // more sink settings, key:value,key:value (e.g. batch.max.partitions:32)
         return Collections.unmodifiableMap(defaults);
     }
 
@@ -325,6 +326,7 @@ public final class SinkThroughputBenchmark {
             config.put(side + ".converter.schemas.enable", "true");
         }
         config.put("value.converter.replace.null.with.default", "false");
+        EndToEnd.putAll(config, settings.get("sinkConfig"));
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         Duration settled = CpuUse.awaitQuiet(stack, QUIET_MAX);
         String loadBefore = EndToEnd.load();
