@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 
@@ -282,8 +284,12 @@ public final class AggregatePipelineBenchmark {
                 changes / seconds, EndToEnd.load());
         report.line("  exact: %,d aggregate rows equal MySQL's GROUP BY", lastRows);
         report.line("  Cassandra per change: %.2f requests, %.2f row writes, %.2f partition reads (%,d requests, "
-                        + "%,d writes, %,d reads)", used.requests / (double) changes, used.writes / (double) changes,
-                used.reads / (double) changes, used.requests, used.writes, used.reads);
+                        + "%,d writes, %,d reads)", used.requests / (double) changes, used.writes() / (double) changes,
+                used.reads / (double) changes, used.requests, used.writes(), used.reads);
+        StringJoiner byTable = new StringJoiner(", ", "  row writes per change by table: ", "");
+        used.writesByTable.forEach((table, count) ->
+                byTable.add(String.format(Locale.ROOT, "%s %.2f", table, count / (double) changes)));
+        report.line("%s", byTable);
         report.line("  %s", cpuPerChange.replace("per row", "per change"));
     }
 
@@ -331,26 +337,33 @@ public final class AggregatePipelineBenchmark {
     }
 
     /** Cassandra's own request and table counters for one keyspace ({@code system_views}). */
-    private record CassandraCounters(long requests, long writes, long reads) {
+    private record CassandraCounters(long requests, Map<String, Long> writesByTable, long reads) {
         static CassandraCounters read(CqlSession cql, String keyspace) {
             long requests = 0;
             for (Row row : cql.execute("SELECT request_count FROM system_views.clients")) {
                 requests += row.getLong(0);
             }
-            return new CassandraCounters(requests, tableCount(cql, "coordinator_write_latency", keyspace),
-                    tableCount(cql, "coordinator_read_latency", keyspace));
+            Map<String, Long> writes = new TreeMap<>();
+            for (Row row : cql.execute("SELECT table_name, count FROM system_views.coordinator_write_latency"
+                    + " WHERE keyspace_name = ?", keyspace)) {
+                writes.merge(row.getString(0), row.getLong(1), Long::sum);
+            }
+            long reads = 0;
+            for (Row row : cql.execute("SELECT count FROM system_views.coordinator_read_latency WHERE keyspace_name = ?",
+                    keyspace)) {
+                reads += row.getLong(0);
+            }
+            return new CassandraCounters(requests, writes, reads);
         }
 
-        private static long tableCount(CqlSession cql, String view, String keyspace) {
-            long count = 0;
-            for (Row row : cql.execute("SELECT count FROM system_views." + view + " WHERE keyspace_name = ?", keyspace)) {
-                count += row.getLong(0);
-            }
-            return count;
+        long writes() {
+            return writesByTable.values().stream().mapToLong(Long::longValue).sum();
         }
 
         CassandraCounters minus(CassandraCounters before) {
-            return new CassandraCounters(requests - before.requests, writes - before.writes, reads - before.reads);
+            Map<String, Long> writes = new TreeMap<>(writesByTable);
+            before.writesByTable.forEach((table, count) -> writes.merge(table, -count, Long::sum));
+            return new CassandraCounters(requests - before.requests, writes, reads - before.reads);
         }
     }
 }

@@ -39,8 +39,11 @@ final class AggregateLane {
     static final int REMEMBERED_MEMBERS = 50_000;
     /** A remembered slot whose first member expires sooner than this is read again. */
     static final long EXPIRY_MARGIN_MILLIS = 60_000;
-    /** How far beyond the records at hand a reservation reaches: one write per this many records of a partition. */
-    static final long RESERVATION = 100_000;
+    /**
+     * How far beyond the records at hand a reservation reaches: one write per this many records of a partition, and
+     * after a restart up to this many records per partition are read although they were never applied.
+     */
+    static final long RESERVATION = 10_000;
 
     private final AggregateLayout layout;
     private final AggregateStore store;
