@@ -61,6 +61,8 @@ import io.cdcsuite.stack.StackOptions;
  */
 public final class AggregatePipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How often the connectors' status is checked while waiting (each check costs the worker a REST request). */
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
     /** Records per partition the sink may not have committed yet when it is done (see {@link #awaitExact}). */
     private static final int NEAR_END = 200;
     private static final int PER_TRANSACTION = 1_000;
@@ -72,6 +74,7 @@ public final class AggregatePipelineBenchmark {
     private final EndToEnd.Report report = new EndToEnd.Report();
     /** Rows of the last GROUP BY compared. */
     private long lastRows;
+    private long statusCheckedAt = System.nanoTime() - STATUS_EVERY.toNanos();
 
     private AggregatePipelineBenchmark(LocalStack stack, Map<String, String> settings) {
         this.stack = stack;
@@ -228,8 +231,12 @@ public final class AggregatePipelineBenchmark {
                 () -> running() && topicExists() && EndToEnd.recordCount(stack, topic) >= expected);
     }
 
-    /** Fails the run when a connector or task failed: nothing would ever catch up. */
+    /** Fails the run when a connector or task failed: nothing would ever catch up. Checks every STATUS_EVERY. */
     private boolean running() {
+        if (System.nanoTime() - statusCheckedAt < STATUS_EVERY.toNanos()) {
+            return true;
+        }
+        statusCheckedAt = System.nanoTime();
         for (String connector : List.of(name + "-debezium", name + "-sink")) {
             JsonNode status;
             try {
@@ -261,12 +268,10 @@ public final class AggregatePipelineBenchmark {
     private void awaitCommitted(long expected) throws Exception {
         awaitTopicRecords(expected);
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
-        EndToEnd.await("the sink to commit offsets near the end", POLL, () -> {
-            running();
-            try (Admin admin = stack.kafka().admin()) {
-                return EndToEnd.committedNear(EndToEnd.committedOffsets(admin, name + "-sink"), end, NEAR_END);
-            }
-        });
+        try (Admin admin = stack.kafka().admin()) {
+            EndToEnd.await("the sink to commit offsets near the end", POLL, () -> running()
+                    && EndToEnd.committedNear(EndToEnd.committedOffsets(admin, name + "-sink"), end, NEAR_END));
+        }
     }
 
     private void awaitEqual(Connection mysql, CqlSession cql) throws Exception {

@@ -25,12 +25,17 @@ interface AggregateStore {
     /** Each slot's members, in member key order, and the timestamp of its last serving write. */
     CompletionStage<Map<List<Object>, Slot>> slots(Collection<List<Object>> slots);
 
-    /** Inserts and deletes of members, per slot, each stamped with its change's version. */
-    CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes);
+    /**
+     * Inserts and deletes of members, per slot, each stamped with its change's version; and for the slots in
+     * {@code servingTimestamps} the timestamp their next serving write will carry, recorded as their serving timestamp
+     * (stamped with it) in the same partition write.
+     */
+    CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes,
+                                      Map<List<Object>, Long> servingTimestamps);
 
     /**
-     * Writes each slot's serving row (member count, then the measures; null deletes it) and records the timestamp as
-     * the slot's serving timestamp, both stamped with it.
+     * Writes each slot's serving row (member count, then the measures; null deletes it) stamped with its timestamp,
+     * and records the timestamp as the slot's serving timestamp unless {@link #moveMembers} already did.
      */
     CompletionStage<Void> serve(Map<List<Object>, Serving> rows);
 
@@ -95,7 +100,10 @@ interface AggregateStore {
     record MemberWrite(String key, long version, List<Object> contributions) {
     }
 
-    /** A slot's serving row (null: none, the slot is empty) and the timestamp to write it with. */
-    record Serving(List<Object> row, long timestamp) {
+    /**
+     * A slot's serving row (null: none, the slot is empty) and the timestamp to write it with; {@code timestampRecorded}
+     * when {@link #moveMembers} recorded that timestamp already.
+     */
+    record Serving(List<Object> row, long timestamp, boolean timestampRecorded) {
     }
 }

@@ -22,7 +22,8 @@ import io.cdcsuite.sink.cassandra.write.WriteUnit;
  * <li>reserve the records' offsets ({@link AggregateLane#reserve}); find each changed row's membership (remembered by
  * the lane, else none for a row inserted by a record never applied before, else read) and plan the moves
  * ({@link MovePlan});
- * write them: per slot, the member rows to insert and delete, stamped with their changes' versions;</li>
+ * write them: per slot, the member rows to insert and delete, stamped with their changes' versions (as the only
+ * writer, with the serving timestamp of a slot the lane remembers: see step 2);</li>
  * <li>recompute every touched slot's serving row from its members partition, stamped after the slot's previous
  * serving write (see {@link #recompute}); when other tasks may write the same slots, re-read the partition and
  * recompute again if it changed meanwhile;</li>
@@ -114,9 +115,18 @@ final class AggregateUnit implements WriteUnit {
         AggregateStore store = lane.store();
         return lane.reserve(changes).thenCompose(reserved -> lane.known(changes)).thenCompose(known -> {
             MovePlan plan = MovePlan.of(changes, known);
+            Map<List<Object>, AggregateStore.Slot> remembered = remembered(plan.touched(), plan.writes());
+            // the only writer knows the next serving timestamp of a remembered slot before moving its members, so the
+            // timestamp rides with the member writes of the slot's partition instead of a write of its own
+            Map<List<Object>, Long> stamps = new HashMap<>();
+            if (!lane.concurrentWriters()) {
+                long nowMicros = System.currentTimeMillis() * 1_000L;
+                remembered.forEach((slot, members) ->
+                        stamps.put(slot, servingTimestamp(nowMicros, members.servingTimestamp())));
+            }
             Map<List<Object>, AggregateStore.Slot> written = new HashMap<>();
-            return store.moveMembers(plan.writes())
-                    .thenCompose(moved -> recompute(plan.touched(), plan.writes(), written))
+            return store.moveMembers(plan.writes(), stamps)
+                    .thenCompose(moved -> recompute(plan.touched(), remembered, stamps, written))
                     .thenCompose(recomputed -> store.record(plan.applied()))
                     .whenComplete((recorded, error) -> {
                         if (error == null) {
@@ -131,6 +141,21 @@ final class AggregateUnit implements WriteUnit {
         }).toCompletableFuture();
     }
 
+    /** The touched slots the lane remembers, as this unit's member writes will leave them. */
+    private Map<List<Object>, AggregateStore.Slot> remembered(Set<List<Object>> slots,
+                                                              Map<List<Object>, List<AggregateStore.MemberWrite>> moves) {
+        Map<List<Object>, AggregateStore.Slot> remembered = new HashMap<>();
+        long nowMillis = System.currentTimeMillis();
+        int ttl = lane.layout().definition().ttlSeconds();
+        for (List<Object> slot : slots) {
+            AggregateStore.Slot before = lane.slot(slot, nowMillis);
+            if (before != null) {
+                remembered.put(slot, before.with(moves.getOrDefault(slot, List.of()), nowMillis, ttl));
+            }
+        }
+        return remembered;
+    }
+
     /**
      * Writes the slots' serving rows from their members: remembered by the lane and updated with this unit's member
      * writes, else read. Each is stamped after the slot's previous serving write, whichever task made it (the members
@@ -139,34 +164,25 @@ final class AggregateUnit implements WriteUnit {
      * every slot is re-read after the write, and recomputed from a fresh read unless its members are the ones this
      * task counted and the serving timestamp is its own.
      *
+     * @param stamps  the serving timestamps the member writes recorded already, by slot
      * @param written receives the slots as written, for the lane to remember once the unit succeeds
      */
-    private CompletionStage<Void> recompute(Set<List<Object>> slots,
-                                            Map<List<Object>, List<AggregateStore.MemberWrite>> moves,
+    private CompletionStage<Void> recompute(Set<List<Object>> slots, Map<List<Object>, AggregateStore.Slot> remembered,
+                                            Map<List<Object>, Long> stamps,
                                             Map<List<Object>, AggregateStore.Slot> written) {
-        Map<List<Object>, AggregateStore.Slot> remembered = new HashMap<>();
-        Set<List<Object>> unknown = new LinkedHashSet<>();
-        long nowMillis = System.currentTimeMillis();
-        int ttl = lane.layout().definition().ttlSeconds();
-        for (List<Object> slot : slots) {
-            AggregateStore.Slot before = lane.slot(slot, nowMillis);
-            if (before == null) {
-                unknown.add(slot);
-            } else {
-                remembered.put(slot, before.with(moves.getOrDefault(slot, List.of()), nowMillis, ttl));
-            }
-        }
+        Set<List<Object>> unknown = new LinkedHashSet<>(slots);
+        unknown.removeAll(remembered.keySet());
         CompletionStage<Map<List<Object>, AggregateStore.Slot>> read = unknown.isEmpty()
                 ? CompletableFuture.completedFuture(Map.of()) : lane.store().slots(unknown);
         return read.thenCompose(fresh -> {
             Map<List<Object>, AggregateStore.Slot> current = new HashMap<>(remembered);
             current.putAll(fresh);
-            return serve(current, 0, written);
+            return serve(current, stamps, 0, written);
         });
     }
 
-    private CompletionStage<Void> serve(Map<List<Object>, AggregateStore.Slot> current, int round,
-                                        Map<List<Object>, AggregateStore.Slot> written) {
+    private CompletionStage<Void> serve(Map<List<Object>, AggregateStore.Slot> current, Map<List<Object>, Long> stamps,
+                                        int round, Map<List<Object>, AggregateStore.Slot> written) {
         if (current.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -180,8 +196,9 @@ final class AggregateUnit implements WriteUnit {
         Map<List<Object>, AggregateStore.Serving> rows = new LinkedHashMap<>();
         Map<List<Object>, AggregateStore.Slot> served = new HashMap<>();
         current.forEach((slot, members) -> {
-            long timestamp = servingTimestamp(now, members.servingTimestamp());
-            rows.put(slot, new AggregateStore.Serving(servingRow(members), timestamp));
+            Long stamped = stamps.get(slot);
+            long timestamp = stamped != null ? stamped : servingTimestamp(now, members.servingTimestamp());
+            rows.put(slot, new AggregateStore.Serving(servingRow(members), timestamp, stamped != null));
             served.put(slot, members.servedAt(timestamp));
         });
         CompletionStage<Void> write = store.serve(rows);
@@ -197,7 +214,7 @@ final class AggregateUnit implements WriteUnit {
                     changed.put(slot, again.get(slot));
                 }
             });
-            return serve(changed, round + 1, written);
+            return serve(changed, Map.of(), round + 1, written);
         });
     }
 

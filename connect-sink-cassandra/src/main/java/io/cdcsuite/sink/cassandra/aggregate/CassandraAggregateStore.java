@@ -125,10 +125,11 @@ final class CassandraAggregateStore implements AggregateStore {
     }
 
     @Override
-    public CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes) {
-        List<List<Bound>> partitions = new ArrayList<>();
+    public CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes,
+                                             Map<List<Object>, Long> servingTimestamps) {
+        Map<List<Object>, List<Bound>> partitions = new LinkedHashMap<>();
         writes.forEach((slot, slotWrites) -> {
-            List<Bound> statements = new ArrayList<>(slotWrites.size());
+            List<Bound> statements = partitions.computeIfAbsent(slot, s -> new ArrayList<>());
             for (MemberWrite write : slotWrites) {
                 List<Object> values = new ArrayList<>();
                 if (write.contributions() == null) {
@@ -146,9 +147,11 @@ final class CassandraAggregateStore implements AggregateStore {
                     statements.add(new Bound(insertMember, values));
                 }
             }
-            partitions.add(statements);
         });
-        return inBatches(partitions);
+        // one partition write per slot: Cassandra applies the members partition's statements of a batch as one mutation
+        servingTimestamps.forEach((slot, timestamp) ->
+                partitions.computeIfAbsent(slot, s -> new ArrayList<>()).add(servingTimestamp(slot, timestamp)));
+        return inBatches(new ArrayList<>(partitions.values()));
     }
 
     @Override
@@ -168,12 +171,19 @@ final class CassandraAggregateStore implements AggregateStore {
                 values.add(ttl);
                 write = new Bound(insertServing, values);
             }
-            List<Object> clock = new ArrayList<>(List.of(serving.timestamp(), ttl, serving.timestamp()));
-            clock.addAll(slot);
             partitions.add(List.of(write));
-            partitions.add(List.of(new Bound(updateServingTimestamp, clock)));
+            if (!serving.timestampRecorded()) {
+                partitions.add(List.of(servingTimestamp(slot, serving.timestamp())));
+            }
         });
         return inBatches(partitions);
+    }
+
+    /** The slot's serving timestamp (a static column of its members partition), stamped with itself. */
+    private Bound servingTimestamp(List<Object> slot, long timestamp) {
+        List<Object> values = new ArrayList<>(List.of(timestamp, ttl, timestamp));
+        values.addAll(slot);
+        return new Bound(updateServingTimestamp, values);
     }
 
     @Override

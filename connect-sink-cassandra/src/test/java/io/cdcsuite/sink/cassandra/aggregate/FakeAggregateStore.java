@@ -74,7 +74,8 @@ final class FakeAggregateStore implements AggregateStore {
 
     /** Partial failures apply some of the rows, as a batch over several partitions may. */
     @Override
-    public synchronized CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes) {
+    public synchronized CompletionStage<Void> moveMembers(Map<List<Object>, List<MemberWrite>> writes,
+                                                          Map<List<Object>, Long> stamps) {
         boolean partial = fails();
         writes.forEach((slot, slotWrites) -> {
             for (MemberWrite write : slotWrites) {
@@ -82,6 +83,11 @@ final class FakeAggregateStore implements AggregateStore {
                     put(members.computeIfAbsent(slot, s -> new HashMap<>()), write.key(),
                             new Cell<>(write.version(), write.contributions()));
                 }
+            }
+        });
+        stamps.forEach((slot, timestamp) -> {
+            if (!partial || random.nextBoolean()) {
+                put(servingTimestamps, slot, new Cell<>(timestamp, timestamp));
             }
         });
         return partial ? failure() : CompletableFuture.completedFuture(null);
@@ -94,7 +100,7 @@ final class FakeAggregateStore implements AggregateStore {
             if (!partial || random.nextBoolean()) {
                 put(serving, slot, new Cell<>(row.timestamp(), row.row()));
             }
-            if (!partial || random.nextBoolean()) {
+            if (!row.timestampRecorded() && (!partial || random.nextBoolean())) {
                 put(servingTimestamps, slot, new Cell<>(row.timestamp(), row.timestamp()));
             }
         });
