@@ -44,10 +44,10 @@ import io.cdcsuite.stack.StackOptions;
  * ({@link OrderStream}).
  *
  * <ol>
- * <li><b>backlog</b>: the changes are made in MySQL and captured by Debezium first; then the sink starts and
- * aggregates the whole topic. Measured from the sink's creation until it has committed every offset: the rate at
- * which the sink turns source changes into exact aggregates, with every process running. Repeated {@code rounds}
- * times (the JVMs keep compiling for minutes: a later round is warmer).</li>
+ * <li><b>backlog</b>: the sink is stopped while the changes are made in MySQL and captured by Debezium; then it
+ * resumes (its tasks start anew) and aggregates them. Measured from the resume until it has committed every offset:
+ * the rate at which the sink turns source changes into exact aggregates, with every process running. Repeated
+ * {@code rounds} times (the JVMs keep compiling for minutes: a later round is warmer).</li>
  * <li><b>live</b>: more changes while Debezium and the sink run: from the first change until the sink has committed
  * the last one, i.e. what the pipeline sustains end to end (MySQL and Debezium included).</li>
  * </ol>
@@ -55,9 +55,10 @@ import io.cdcsuite.stack.StackOptions;
  * counters ({@code system_views}) give the requests, row writes and reads per change.
  *
  * <p>Run: {@code ./mvnw -B -q -f benchmarks/pom.xml package && java -cp benchmarks/target/benchmarks.jar
- * io.cdcsuite.benchmarks.AggregatePipelineBenchmark [changes=200000] [rounds=1] [live=100000] [tasks=1] [customers=1000]
- * [windowOrders=10000] [pollRecords=] [partitions=] [sinkConfig=key:value,...]}. It starts a private stack (about 4 GB of memory; the plugins of
- * {@code local-stack/launcher/target/plugin-path}, so build the project first) unless {@code -Dstack.reuse=true}.
+ * io.cdcsuite.benchmarks.AggregatePipelineBenchmark [changes=200000] [rounds=1] [live=100000] [tasks=1]
+ * [customers=1000] [windowOrders=10000] [pollRecords=] [partitions=] [sinkConfig=key:value,...]}. It starts a private
+ * stack (about 4 GB of memory; the plugins of {@code local-stack/launcher/target/plugin-path}, so build the project
+ * first) unless {@code -Dstack.reuse=true}.
  */
 public final class AggregatePipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(200);

@@ -51,9 +51,10 @@ import io.cdcsuite.stack.StackOptions;
  * of each partition (the sink commits the offset of its last clean record, to be rewritten after a restart, never the
  * end offset; the worker commits every second) and {@code SELECT count(*)} of its table equals the rows; steady:
  * between the commits that reach 10% and 90% of the rows. Raw rate: one prepared INSERT per row through
- * {@code executeAsync}, at most {@code inFlight} outstanding, at the sink's consistency level; it runs before and after the sink runs (Cassandra warms
- * up) and the ratio uses the faster of the two. A warm-up of each (not compared) runs first; each phase also reports
- * the CPU every process spent per row.
+ * {@code executeAsync}, at most {@code inFlight} outstanding, at the sink's consistency level. A warm-up of each
+ * (not compared) runs first, then {@code rounds} of (raw loop, sink phases, raw loop in batches) and a last raw loop;
+ * the ratio uses the fastest raw run and each sink configuration's best steady rate (every process keeps warming up).
+ * Each phase also reports the CPU every process spent per row, and of it what the JIT compilers used.
  *
  * <p>Run (build first: {@code ./mvnw -B -q -o -pl benchmarks -am install -DskipTests}):
  * {@code java -cp benchmarks/target/benchmarks.jar io.cdcsuite.benchmarks.SinkThroughputBenchmark rows=1000000}.

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the aggregate runtime reads and writes: an aggregate's three tables, many partitions per call (an
+ * What the aggregate runtime reads and writes: an aggregate's four tables, many partitions per call (an
  * implementation groups them into as few requests as it may). Every write carries its own timestamp, so each is
  * idempotent and a write with a lower timestamp never overwrites one with a higher timestamp, whatever order they
  * land in.
