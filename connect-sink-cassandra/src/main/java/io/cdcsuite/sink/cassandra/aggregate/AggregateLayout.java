@@ -24,6 +24,8 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
     public static final String MEMBER_COUNT = "member_count";
     static final String VERSION = "version";
     static final String PRESENT = "present";
+    /** The membership table's partition key: a fixed hash of the member key (see {@link MembershipBuckets}). */
+    static final String MEMBER_BUCKET = "member_bucket";
     static final String SERVING_TIMESTAMP = "serving_timestamp";
     /** The remaining TTL of a member row's version, as the slot read names it. */
     static final String VERSION_TTL = "version_ttl";
@@ -55,7 +57,8 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
     }
 
     /** The types of tables an earlier run created. */
-    static AggregateLayout from(AggregateDefinition definition, TableLayout serving, TableLayout members) {
+    static AggregateLayout from(AggregateDefinition definition, TableLayout serving, TableLayout members,
+                                TableLayout memberOf) {
         Map<String, DataType> groups = new LinkedHashMap<>();
         for (String column : definition.groupBy()) {
             groups.put(column, require(serving, column));
@@ -68,6 +71,7 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
         }
         require(members, VERSION);
         require(members, SERVING_TIMESTAMP);
+        require(memberOf, MEMBER_BUCKET);
         return new AggregateLayout(definition, groups, contributions, measures);
     }
 
@@ -75,7 +79,8 @@ public record AggregateLayout(AggregateDefinition definition, Map<String, DataTy
         DataType type = table.type(column);
         if (type == null) {
             throw new IllegalStateException("table " + table.table() + " has no column " + column
-                    + ": it was created for another aggregate definition; drop it or rename the aggregate");
+                    + ": it was created for another aggregate definition or by an earlier version of this sink; drop"
+                    + " it or rename the aggregate");
         }
         return type;
     }

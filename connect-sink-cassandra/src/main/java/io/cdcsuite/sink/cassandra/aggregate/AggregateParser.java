@@ -150,7 +150,7 @@ public final class AggregateParser {
         // group columns are also columns of the members and membership tables, next to these
         Set<String> reserved = new LinkedHashSet<>(List.of(AggregateDefinition.WINDOW_START,
                 AggregateLayout.MEMBER_COUNT, AggregateDefinition.MEMBER_KEY, AggregateLayout.VERSION,
-                AggregateLayout.PRESENT, AggregateLayout.SERVING_TIMESTAMP));
+                AggregateLayout.PRESENT, AggregateLayout.SERVING_TIMESTAMP, AggregateLayout.MEMBER_BUCKET));
         measures.forEach(measure -> reserved.add(measure.contributionColumn()));
         for (String column : groupBy) {
             if (reserved.contains(column)) {

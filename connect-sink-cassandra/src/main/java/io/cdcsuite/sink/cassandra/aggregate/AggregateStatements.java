@@ -63,14 +63,20 @@ final class AggregateStatements {
                 "(" + quoted(layout.slotColumns()) + "), " + quote(AggregateDefinition.MEMBER_KEY));
     }
 
-    /** Membership table: source row → the version (write timestamp) and slot of its last applied change. */
+    /**
+     * Membership table: source row → the version (write timestamp) and slot of its last applied change. Rows are
+     * spread over a fixed number of partitions ({@link MembershipBuckets}) rather than one partition each: a batch's
+     * memberships then land as a few partition writes, not one per row.
+     */
     String createMemberOf() {
         List<String> columns = new ArrayList<>();
+        columns.add(column(AggregateLayout.MEMBER_BUCKET, DataTypes.INT));
         columns.add(column(AggregateDefinition.MEMBER_KEY, DataTypes.TEXT));
         columns.add(column(AggregateLayout.VERSION, DataTypes.BIGINT));
         columns.add(column(AggregateLayout.PRESENT, DataTypes.BOOLEAN));
         layout.slotColumns().forEach(c -> columns.add(column(c, layout.slotType(c))));
-        return create(definition.memberOfTable(), columns, quote(AggregateDefinition.MEMBER_KEY));
+        return create(definition.memberOfTable(), columns,
+                "(" + quote(AggregateLayout.MEMBER_BUCKET) + "), " + quote(AggregateDefinition.MEMBER_KEY));
     }
 
     /**
@@ -96,16 +102,17 @@ final class AggregateStatements {
                 + ") VALUES (?, ?, ?) USING TIMESTAMP ?";
     }
 
-    /** The memberships of a list of source rows ({@code member_key IN ?}). */
+    /** The memberships of a list of source rows of one bucket ({@code member_bucket = ? AND member_key IN ?}). */
     String selectMemberships() {
         return "SELECT " + quote(AggregateDefinition.MEMBER_KEY) + ", " + quote(AggregateLayout.VERSION) + ", "
                 + quote(AggregateLayout.PRESENT) + ", " + quoted(layout.slotColumns()) + " FROM "
-                + definition.memberOfTable().cql() + " WHERE " + quote(AggregateDefinition.MEMBER_KEY) + " IN ?";
+                + definition.memberOfTable().cql() + " WHERE " + quote(AggregateLayout.MEMBER_BUCKET) + " = ? AND "
+                + quote(AggregateDefinition.MEMBER_KEY) + " IN ?";
     }
 
     String insertMembership() {
-        List<String> columns = new ArrayList<>(List.of(AggregateDefinition.MEMBER_KEY, AggregateLayout.VERSION,
-                AggregateLayout.PRESENT));
+        List<String> columns = new ArrayList<>(List.of(AggregateLayout.MEMBER_BUCKET, AggregateDefinition.MEMBER_KEY,
+                AggregateLayout.VERSION, AggregateLayout.PRESENT));
         columns.addAll(layout.slotColumns());
         return insert(definition.memberOfTable(), columns);
     }

@@ -93,9 +93,10 @@ public final class AggregateWriter implements ChangeWriter {
     private Optional<AggregateLayout> existingLayout(AggregateDefinition definition) {
         Optional<TableLayout> serving = catalog.table(definition.target());
         Optional<TableLayout> members = catalog.table(definition.membersTable());
-        if (serving.isPresent() && members.isPresent() && catalog.table(definition.memberOfTable()).isPresent()
+        Optional<TableLayout> memberOf = catalog.table(definition.memberOfTable());
+        if (serving.isPresent() && members.isPresent() && memberOf.isPresent()
                 && catalog.table(definition.progressTable()).isPresent()) {
-            return Optional.of(AggregateLayout.from(definition, serving.get(), members.get()));
+            return Optional.of(AggregateLayout.from(definition, serving.get(), members.get(), memberOf.get()));
         }
         return Optional.empty();
     }

@@ -18,8 +18,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.cdcsuite.sink.cassandra.aggregate.AggregateSession.Bound;
 
 /**
- * An aggregate's tables in Cassandra, in few requests: reads of many partitions as {@code IN} queries of at most
- * {@link #KEYS_PER_READ} partitions, writes as unlogged batches of at most {@link #PARTITIONS_PER_BATCH} partitions
+ * An aggregate's tables in Cassandra, in few requests: reads of many partitions or rows as {@code IN} queries of at
+ * most {@link #KEYS_PER_READ} keys, writes as unlogged batches of at most {@link #PARTITIONS_PER_BATCH} partitions
  * (Cassandra warns about more, {@code unlogged_batch_across_partitions_warn_threshold}) and {@code batchSize}
  * statements. A batch spanning partitions is not atomic, and needs not be: every write is idempotent.
  */
@@ -63,9 +63,12 @@ final class CassandraAggregateStore implements AggregateStore {
 
     @Override
     public CompletionStage<Map<String, Recorded>> memberships(Collection<String> memberKeys) {
-        List<List<String>> chunks = chunks(new ArrayList<>(memberKeys), KEYS_PER_READ);
-        return BoundedAsync.map(chunks, PARALLELISM,
-                keys -> session.rows(new Bound(selectMemberships, List.of(keys)))).thenApply(pages -> {
+        Map<Integer, List<String>> byBucket = new TreeMap<>();
+        memberKeys.forEach(key -> byBucket.computeIfAbsent(MembershipBuckets.of(key), b -> new ArrayList<>()).add(key));
+        List<Bound> queries = new ArrayList<>();
+        byBucket.forEach((bucket, keys) -> chunks(keys, KEYS_PER_READ).forEach(chunk ->
+                queries.add(new Bound(selectMemberships, List.of(bucket, chunk)))));
+        return BoundedAsync.map(queries, PARALLELISM, session::rows).thenApply(pages -> {
                     Map<String, Recorded> recorded = new HashMap<>();
                     pages.forEach(rows -> rows.forEach(row -> {
                         boolean present = row.getBoolean(AggregateLayout.PRESENT);
@@ -188,9 +191,11 @@ final class CassandraAggregateStore implements AggregateStore {
 
     @Override
     public CompletionStage<Void> record(List<MemberChange> changes) {
-        List<List<Bound>> partitions = new ArrayList<>(changes.size());
+        Map<Integer, List<Bound>> partitions = new TreeMap<>();
         for (MemberChange change : changes) {
+            int bucket = MembershipBuckets.of(change.memberKey());
             List<Object> values = new ArrayList<>();
+            values.add(bucket);
             values.add(change.memberKey());
             values.add(change.version());
             values.add(change.membership() != null);
@@ -201,9 +206,9 @@ final class CassandraAggregateStore implements AggregateStore {
             }
             values.add(change.version());
             values.add(ttl);
-            partitions.add(List.of(new Bound(insertMembership, values)));
+            partitions.computeIfAbsent(bucket, b -> new ArrayList<>()).add(new Bound(insertMembership, values));
         }
-        return inBatches(partitions);
+        return inBatches(new ArrayList<>(partitions.values()));
     }
 
     @Override

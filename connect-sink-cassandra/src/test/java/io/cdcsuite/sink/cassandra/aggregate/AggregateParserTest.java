@@ -91,6 +91,8 @@ class AggregateParserTest {
                 + "FROM d.t GROUP BY version")).hasMessageContaining("GROUP BY column version has a name");
         assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT m_n, COUNT(*) AS n "
                 + "FROM d.t GROUP BY m_n")).hasMessageContaining("GROUP BY column m_n has a name");
+        assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT member_bucket, COUNT(*) AS n "
+                + "FROM d.t GROUP BY member_bucket")).hasMessageContaining("GROUP BY column member_bucket has a name");
         assertThatThrownBy(() -> AggregateParser.parse("CREATE AGGREGATE k.t AS SELECT g, COUNT(*) AS n FROM d.t "
                 + "GROUP BY g; CREATE AGGREGATE k.t AS SELECT g, COUNT(*) AS n FROM d.t GROUP BY g"))
                 .hasMessageContaining("declared twice");
