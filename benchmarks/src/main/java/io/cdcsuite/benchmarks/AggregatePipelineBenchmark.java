@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -45,11 +46,13 @@ import io.cdcsuite.stack.StackOptions;
  *
  * <ol>
  * <li><b>backlog</b>: the sink is stopped while the changes are made in MySQL and captured by Debezium; then it
- * resumes (its tasks start anew) and aggregates them. Measured from the resume until it has committed every offset:
- * the rate at which the sink turns source changes into exact aggregates, with every process running. Repeated
- * {@code rounds} times (the JVMs keep compiling for minutes: a later round is warmer).</li>
+ * resumes (its tasks start anew) and aggregates them. Measured from the resume until it has committed every offset
+ * (the tables are then checked, untimed), and (steady) between the commits of 10% and 90% of the backlog's records,
+ * which leaves out the tasks' start and the wait for the last commit: the rate at which the sink turns source changes
+ * into exact aggregates, with every process running. Repeated {@code rounds} times (the JVMs keep compiling for
+ * minutes: a later round is warmer).</li>
  * <li><b>live</b>: more changes while Debezium and the sink run: from the first change until the sink has committed
- * the last one, i.e. what the pipeline sustains end to end (MySQL and Debezium included).</li>
+ * the last one (then checked), i.e. what the pipeline sustains end to end (MySQL and Debezium included).</li>
  * </ol>
  * After each phase the serving table must equal MySQL's GROUP BY exactly, else the run fails. Cassandra's own
  * counters ({@code system_views}) give the requests, row writes and reads per change.
@@ -62,6 +65,8 @@ import io.cdcsuite.stack.StackOptions;
  */
 public final class AggregatePipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How often a phase's end checks the committed offsets (also when the steady rate's 10% and 90% are seen). */
+    private static final Duration COMMIT_POLL = Duration.ofMillis(100);
     /** How often the connectors' status is checked while waiting (each check costs the worker a REST request). */
     private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
     /** Records per partition the sink may not have committed yet when it is done (see {@link #awaitExact}). */
@@ -75,6 +80,7 @@ public final class AggregatePipelineBenchmark {
     private final EndToEnd.Report report = new EndToEnd.Report();
     /** Rows of the last GROUP BY compared. */
     private long lastRows;
+    private double lastCheckSeconds;
     private long statusCheckedAt = System.nanoTime() - STATUS_EVERY.toNanos();
 
     private AggregatePipelineBenchmark(LocalStack stack, Map<String, String> settings) {
@@ -146,12 +152,12 @@ public final class AggregatePipelineBenchmark {
                 long changesBefore = orders.changes();
                 orders.run(live, PER_TRANSACTION);
                 double writeLive = EndToEnd.seconds(started);
-                awaitCommitted(orders.records());
+                awaitCommitted(orders.records(), committed -> { });
+                double liveSeconds = EndToEnd.seconds(started);
                 String cpuPerChange = cpu.perRow(orders.changes() - changesBefore);
                 awaitEqual(mysql, cql);
-                double liveSeconds = EndToEnd.seconds(started);
                 report.line("  MySQL %.1f s (%,.0f changes/s)", writeLive, (orders.changes() - changesBefore) / writeLive);
-                phase("live", orders.changes() - changesBefore, liveSeconds,
+                phase("live", orders.changes() - changesBefore, liveSeconds, Double.NaN,
                         CassandraCounters.read(cql, name).minus(before), cpuPerChange);
             }
             connect.deleteConnector(sink);
@@ -183,14 +189,22 @@ public final class AggregatePipelineBenchmark {
         CpuUse.awaitQuiet(stack, Duration.ofSeconds(60)); // Debezium's capture and its flushes are done
         CassandraCounters before = CassandraCounters.read(cql, name);
         long backlog = orders.changes() - changesBefore;
+        long committedBefore;
+        try (Admin admin = stack.kafka().admin()) {
+            committedBefore = sum(EndToEnd.committedOffsets(admin, sink));
+        }
+        // records, not changes: a delete is two (the change and its tombstone)
+        long backlogRecords = sum(EndToEnd.endOffsets(stack, topic)) - committedBefore;
+        CommitProgress progress = new CommitProgress(backlogRecords);
         CpuUse cpu = CpuUse.start(stack);
         started = System.nanoTime();
         connect.resumeConnector(sink);
-        awaitCommitted(orders.records());
+        awaitCommitted(orders.records(), committed -> progress.sample(committed - committedBefore));
+        double seconds = EndToEnd.seconds(started);
         String cpuPerChange = cpu.perRow(backlog); // before the comparisons, which read both sides in full
         awaitEqual(mysql, cql);
-        phase(phase, backlog, EndToEnd.seconds(started), CassandraCounters.read(cql, name).minus(before),
-                cpuPerChange);
+        phase(phase, backlog, seconds, progress.steadyRate() * backlog / backlogRecords,
+                CassandraCounters.read(cql, name).minus(before), cpuPerChange);
     }
 
     /** The demo schema and aggregate, with the database (and keyspace) {@code shop} renamed to this run's. */
@@ -259,24 +273,34 @@ public final class AggregatePipelineBenchmark {
     /**
      * Waits until the sink is done: it has committed offsets near every partition's end (it commits only at records
      * with a time of their own, so not always the very last) and the serving table equals MySQL's GROUP BY exactly.
-     * The time includes the last comparisons (each well under a second).
      */
     private void awaitExact(long expected, Connection mysql, CqlSession cql) throws Exception {
-        awaitCommitted(expected);
+        awaitCommitted(expected, committed -> { });
         awaitEqual(mysql, cql);
     }
 
-    private void awaitCommitted(long expected) throws Exception {
+    /** @param progress gets the sum of the sink's committed offsets at every check */
+    private void awaitCommitted(long expected, LongConsumer progress) throws Exception {
         awaitTopicRecords(expected);
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         try (Admin admin = stack.kafka().admin()) {
-            EndToEnd.await("the sink to commit offsets near the end", POLL, () -> running()
-                    && EndToEnd.committedNear(EndToEnd.committedOffsets(admin, name + "-sink"), end, NEAR_END));
+            EndToEnd.await("the sink to commit offsets near the end", COMMIT_POLL, () -> {
+                Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name + "-sink");
+                progress.accept(sum(committed));
+                return running() && EndToEnd.committedNear(committed, end, NEAR_END);
+            });
         }
     }
 
+    private static long sum(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Waits for exactness and notes how long the comparisons took (they read both sides in full). */
     private void awaitEqual(Connection mysql, CqlSession cql) throws Exception {
+        long started = System.nanoTime();
         EndToEnd.await("the aggregates to equal MySQL's GROUP BY", POLL, () -> running() && differences(mysql, cql) == 0);
+        lastCheckSeconds = EndToEnd.seconds(started);
     }
 
     private boolean topicExists() throws Exception {
@@ -285,10 +309,14 @@ public final class AggregatePipelineBenchmark {
         }
     }
 
-    private void phase(String phase, long changes, double seconds, CassandraCounters used, String cpuPerChange) {
-        report.line("  %s: %,d changes aggregated in %.1f s = %,.0f changes/s (%s)", phase, changes, seconds,
-                changes / seconds, EndToEnd.load());
-        report.line("  exact: %,d aggregate rows equal MySQL's GROUP BY", lastRows);
+    /** @param steady changes/s between the commits of 10% and 90% of the phase's records; NaN: not measured */
+    private void phase(String phase, long changes, double seconds, double steady, CassandraCounters used,
+                       String cpuPerChange) {
+        report.line("  %s: %,d changes aggregated in %.1f s = %,.0f changes/s%s (%s)", phase, changes, seconds,
+                changes / seconds, Double.isNaN(steady) ? "" : String.format(Locale.ROOT, ", %,.0f steady", steady),
+                EndToEnd.load());
+        report.line("  exact: %,d aggregate rows equal MySQL's GROUP BY (checked in %.1f s, not counted)", lastRows,
+                lastCheckSeconds);
         report.line("  Cassandra per change: %.2f requests, %.2f row writes, %.2f partition reads (%,d requests, "
                         + "%,d writes, %,d reads)", used.requests / (double) changes, used.writes() / (double) changes,
                 used.reads / (double) changes, used.requests, used.writes(), used.reads);

@@ -54,7 +54,9 @@ import io.cdcsuite.stack.StackOptions;
  * {@code executeAsync}, at most {@code inFlight} outstanding, at the sink's consistency level. A warm-up of each
  * (not compared) runs first, then {@code rounds} of (raw loop, sink phases, raw loop in batches) and a last raw loop;
  * the ratio uses the fastest raw run and each sink configuration's best steady rate (every process keeps warming up).
- * Each phase also reports the CPU every process spent per row, and of it what the JIT compilers used.
+ * Each phase also reports the CPU every process spent per row, and of it what the JIT compilers used. Every phase
+ * writes a table of the same columns with compaction off (see {@link #createTable}); sink variants
+ * ({@code sinkConfig=a|b}) run side by side in each round.
  *
  * <p>Run (build first: {@code ./mvnw -B -q -o -pl benchmarks -am install -DskipTests}):
  * {@code java -cp benchmarks/target/benchmarks.jar io.cdcsuite.benchmarks.SinkThroughputBenchmark rows=1000000}.
@@ -121,7 +123,9 @@ public final class SinkThroughputBenchmark {
         defaults.put("maxPartitionFetchBytes", "1048576"); // consumer.override.max.partition.fetch.bytes
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
         defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
-        defaults.put("sinkConfig", "");            // more sink settings, key:value,key:value (e.g. batch.max.partitions:32)
+        // more sink settings, key:value,key:value (e.g. batch.max.partitions:32); variants separated by '|' are
+        // measured side by side, each a sink phase of its own per round ('|a:1' = as is, then with a=1)
+        defaults.put("sinkConfig", "");
         return Collections.unmodifiableMap(defaults);
     }
 
@@ -137,6 +141,7 @@ public final class SinkThroughputBenchmark {
         long warmupRows = Long.parseLong(settings.get("warmupRows"));
         boolean twoTasks = Boolean.parseBoolean(settings.get("twoTasks"));
         String[] converters = settings.get("converters").split(",");
+        String[] variants = settings.get("sinkConfig").split("\\|", -1);
         if (warmupRows > 0) {
             EndToEnd.createTopics(stack, 1, "orders.warmup");
             produce("orders.warmup", warmupRows);
@@ -150,13 +155,12 @@ public final class SinkThroughputBenchmark {
         try (CqlSession cql = stack.cassandra().session()) {
             cql.execute("CREATE KEYSPACE " + KEYSPACE
                     + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-            cql.execute("CREATE TABLE " + KEYSPACE + ".orders_raw (id bigint PRIMARY KEY, customer_id int,"
-                    + " amount decimal, status text, note text, created_at timestamp, last_updated timestamp)");
+            cql.execute(createTable("orders_raw"));
             if (warmupRows > 0) {
                 // the first writes of a cold Cassandra and worker (JIT, caches) are several times slower
                 raw(cql, warmupRows, 1, "warm-up, not compared: raw driver loop");
                 for (String converter : converters) {
-                    sink(cql, "orders.warmup", "orders_warm_" + converter, 1, warmupRows, converter,
+                    sink(cql, "orders.warmup", "orders_warm_" + converter, 1, warmupRows, converter, variants[0],
                             "warm-up, not compared: ");
                 }
             }
@@ -170,11 +174,14 @@ public final class SinkThroughputBenchmark {
                 report.line("round %d of %d", round, rounds);
                 rawBest = Math.max(rawBest, raw(cql, rows, 1, "raw driver loop"));
                 for (String converter : converters) {
-                    best(sinkBest, sink(cql, "orders.p1", "orders_t1_" + converter + suffix, 1, rows,
-                            converter, ""));
-                    if (twoTasks) {
-                        best(sinkBest, sink(cql, "orders.p2", "orders_t2_" + converter + suffix, 2, rows,
-                                converter, ""));
+                    for (int v = 0; v < variants.length; v++) {
+                        String variant = variants.length == 1 ? "" : "_v" + (v + 1);
+                        best(sinkBest, sink(cql, "orders.p1", "orders_t1_" + converter + variant + suffix, 1, rows,
+                                converter, variants[v], ""));
+                        if (twoTasks) {
+                            best(sinkBest, sink(cql, "orders.p2", "orders_t2_" + converter + variant + suffix, 2,
+                                    rows, converter, variants[v], ""));
+                        }
                     }
                 }
                 if (rawBatch > 1) {
@@ -188,8 +195,9 @@ public final class SinkThroughputBenchmark {
             report.line("raw = the fastest raw run, %,.0f rows/s; goal sink / raw >= 0.8 (the sink's best steady rate; "
                     + "wall / raw counts the connector's start-up and the last commit as well)", rawBest);
             for (SinkRate rate : sinkBest.values()) {
-                report.line("sink with %s, tasks.max=%d / raw: steady %.2f, wall %.2f", CONVERTERS.get(rate.converter()),
-                        rate.tasks(), rate.steady() / rawBest, rate.wall() / rawBest);
+                report.line("sink with %s, tasks.max=%d%s / raw: steady %.2f, wall %.2f",
+                        CONVERTERS.get(rate.converter()), rate.tasks(), described(rate.variant()),
+                        rate.steady() / rawBest, rate.wall() / rawBest);
             }
         }
         System.out.println("\nResults written to " + report.write("sink-throughput",
@@ -296,15 +304,30 @@ public final class SinkThroughputBenchmark {
     }
 
     /** A sink run's rows/s over the whole phase and between 10% and 90% of the rows committed. */
-    private record SinkRate(String converter, int tasks, double wall, double steady) {
+    private record SinkRate(String converter, int tasks, String variant, double wall, double steady) {
+    }
+
+    private static String described(String variant) {
+        return variant.isBlank() ? "" : " [" + variant + "]";
+    }
+
+    /**
+     * Every table of the run, the raw loop's and each sink phase's: the same columns, and no compaction. Each phase
+     * writes the same rows, so the compactions would be the same work, but a compaction runs whenever enough sstables
+     * exist, often in a later, longer phase (the sink's), which would then pay for an earlier phase's data.
+     */
+    private static String createTable(String table) {
+        return "CREATE TABLE " + KEYSPACE + "." + table + " (id bigint PRIMARY KEY, customer_id int, amount decimal,"
+                + " status text, note text, created_at timestamp, last_updated timestamp)"
+                + " WITH compaction = {'class': 'SizeTieredCompactionStrategy', 'enabled': 'false'}";
     }
 
     private static void best(Map<String, SinkRate> best, SinkRate rate) {
-        best.merge(rate.converter() + "/" + rate.tasks(), rate, (a, b) -> a.steady() >= b.steady() ? a : b);
+        best.merge(rate.converter() + "/" + rate.tasks() + "/" + rate.variant(), rate, (a, b) -> a.steady() >= b.steady() ? a : b);
     }
 
     private SinkRate sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter,
-                          String label) throws Exception {
+                          String variant, String label) throws Exception {
         String name = "bench-sink-" + table.replace('_', '-');
         String converterClass = CONVERTERS.get(converter);
         if (converterClass == null) {
@@ -327,7 +350,8 @@ public final class SinkThroughputBenchmark {
             config.put(side + ".converter.schemas.enable", "true");
         }
         config.put("value.converter.replace.null.with.default", "false");
-        EndToEnd.putAll(config, settings.get("sinkConfig"));
+        EndToEnd.putAll(config, variant);
+        cql.execute(createTable(table)); // as the sink would create it, but without compaction
         Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
         Duration settled = CpuUse.awaitQuiet(stack, QUIET_MAX);
         String loadBefore = EndToEnd.load();
@@ -353,45 +377,12 @@ public final class SinkThroughputBenchmark {
         double seconds = EndToEnd.seconds(started);
         String loadAfter = EndToEnd.load();
         stack.connect().rest().deleteConnector(name);
-        SinkRate rate = new SinkRate(converter, tasks, rows / seconds, progress.steadyRate());
-        report.line("%ssink with %s, tasks.max=%d, %d partition(s): %,d rows in %.1f s = %,.0f rows/s wall, "
+        SinkRate rate = new SinkRate(converter, tasks, variant, rows / seconds, progress.steadyRate());
+        report.line("%ssink with %s, tasks.max=%d, %d partition(s)%s: %,d rows in %.1f s = %,.0f rows/s wall, "
                         + "%,.0f rows/s steady; %s before (after %d s to settle), %s after", label, converterClass,
-                tasks, end.size(), rows, seconds, rate.wall(), rate.steady(), loadBefore, settled.toSeconds(),
-                loadAfter);
+                tasks, end.size(), described(variant), rows, seconds, rate.wall(), rate.steady(), loadBefore,
+                settled.toSeconds(), loadAfter);
         report.line("  %s", cpuPerRow);
         return rate;
-    }
-
-    /**
-     * Committed offsets over time. The worker commits once a second, so the steady rate is taken between the
-     * first commits that reach 10% and 90% of the rows, at the moments those commits were first seen.
-     */
-    private static final class CommitProgress {
-        private final long rows;
-        private long firstAt = -1;
-        private long firstCommitted;
-        private long lastAt = -1;
-        private long lastCommitted;
-
-        CommitProgress(long rows) {
-            this.rows = rows;
-        }
-
-        void sample(long committed) {
-            long now = System.nanoTime();
-            if (firstAt < 0 && committed >= rows / 10) {
-                firstAt = now;
-                firstCommitted = committed;
-            }
-            if (lastAt < 0 && committed >= rows * 9 / 10) {
-                lastAt = now;
-                lastCommitted = committed;
-            }
-        }
-
-        double steadyRate() {
-            return firstAt < 0 || lastAt <= firstAt ? Double.NaN
-                    : (lastCommitted - firstCommitted) / ((lastAt - firstAt) / 1e9);
-        }
     }
 }
