@@ -49,6 +49,11 @@ public final class KafkaBroker {
         return process;
     }
 
+    /** The broker's log directory: one folder per topic partition ({@code <topic>-<partition>}). */
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
     /** An admin client for tests and health checks; the caller closes it. */
     public Admin admin() {
         Properties props = new Properties();
@@ -86,9 +91,9 @@ public final class KafkaBroker {
 
     void start() {
         Path config = Resources.render("kafka/server.properties", dir.resolve("server.properties"), Map.of(
-                "port", port, "controllerPort", controllerPort, "dataDir", dir.resolve("data")));
+                "port", port, "controllerPort", controllerPort, "dataDir", dataDir()));
         Path logConfig = Resources.render("log4j2.properties", dir.resolve("log4j2.properties"), Map.of());
-        if (!Files.isDirectory(dir.resolve("data"))) {
+        if (!Files.isDirectory(dataDir())) {
             ManagedProcess.runToCompletion("kafka storage format",
                     JavaCommand.currentJdk().heap("256m").property("log4j2.configurationFile", logConfig)
                             .main(layout.kafkaLib(), "kafka.tools.StorageTool", "format", "--ignore-formatted",
