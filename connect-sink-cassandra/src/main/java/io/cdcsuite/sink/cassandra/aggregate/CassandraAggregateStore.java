@@ -69,14 +69,14 @@ final class CassandraAggregateStore implements AggregateStore {
         byBucket.forEach((bucket, keys) -> chunks(keys, KEYS_PER_READ).forEach(chunk ->
                 queries.add(new Bound(selectMemberships, List.of(bucket, chunk)))));
         return BoundedAsync.map(queries, PARALLELISM, session::rows).thenApply(pages -> {
-                    Map<String, Recorded> recorded = new HashMap<>();
-                    pages.forEach(rows -> rows.forEach(row -> {
-                        boolean present = row.getBoolean(AggregateLayout.PRESENT);
-                        recorded.put(row.getString(AggregateDefinition.MEMBER_KEY),
-                                new Recorded(row.getLong(AggregateLayout.VERSION), present ? slotOf(row) : null));
-                    }));
-                    return recorded;
-                });
+            Map<String, Recorded> recorded = new HashMap<>();
+            pages.forEach(rows -> rows.forEach(row -> {
+                boolean present = row.getBoolean(AggregateLayout.PRESENT);
+                recorded.put(row.getString(AggregateDefinition.MEMBER_KEY),
+                        new Recorded(row.getLong(AggregateLayout.VERSION), present ? slotOf(row) : null));
+            }));
+            return recorded;
+        });
     }
 
     @Override
