@@ -191,10 +191,10 @@ public final class AggregatePipelineBenchmark {
         long backlog = orders.changes() - changesBefore;
         long committedBefore;
         try (Admin admin = stack.kafka().admin()) {
-            committedBefore = sum(EndToEnd.committedOffsets(admin, sink));
+            committedBefore = EndToEnd.total(EndToEnd.committedOffsets(admin, sink));
         }
         // records, not changes: a delete is two (the change and its tombstone)
-        long backlogRecords = sum(EndToEnd.endOffsets(stack, topic)) - committedBefore;
+        long backlogRecords = EndToEnd.recordCount(stack, topic) - committedBefore;
         CommitProgress progress = new CommitProgress(backlogRecords);
         CpuUse cpu = CpuUse.start(stack);
         started = System.nanoTime();
@@ -286,14 +286,10 @@ public final class AggregatePipelineBenchmark {
         try (Admin admin = stack.kafka().admin()) {
             EndToEnd.await("the sink to commit offsets near the end", COMMIT_POLL, () -> {
                 Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name + "-sink");
-                progress.accept(sum(committed));
+                progress.accept(EndToEnd.total(committed));
                 return running() && EndToEnd.committedNear(committed, end, NEAR_END);
             });
         }
-    }
-
-    private static long sum(Map<TopicPartition, Long> offsets) {
-        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Waits for exactness and notes how long the comparisons took (they read both sides in full). */

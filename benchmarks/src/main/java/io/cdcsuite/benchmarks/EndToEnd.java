@@ -111,7 +111,12 @@ final class EndToEnd {
     }
 
     static long recordCount(LocalStack stack, String topic) throws Exception {
-        return endOffsets(stack, topic).values().stream().mapToLong(Long::longValue).sum();
+        return total(endOffsets(stack, topic));
+    }
+
+    /** The sum of the offsets over all partitions. */
+    static long total(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The offsets the consumer group of sink connector {@code connector} has committed, by partition. */

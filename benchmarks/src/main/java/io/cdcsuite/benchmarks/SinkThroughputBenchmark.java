@@ -330,7 +330,8 @@ public final class SinkThroughputBenchmark {
     }
 
     private static void best(Map<String, SinkRate> best, SinkRate rate) {
-        best.merge(rate.converter() + "/" + rate.tasks() + "/" + rate.variant(), rate, (a, b) -> a.steady() >= b.steady() ? a : b);
+        best.merge(rate.converter() + "/" + rate.tasks() + "/" + rate.variant(), rate,
+                (a, b) -> a.steady() >= b.steady() ? a : b);
     }
 
     private SinkRate sink(CqlSession cql, String topic, String table, int tasks, long rows, String converter,
@@ -374,7 +375,7 @@ public final class SinkThroughputBenchmark {
         try (Admin admin = stack.kafka().admin()) {
             EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(100), () -> {
                 Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name);
-                progress.sample(committed.values().stream().mapToLong(Long::longValue).sum());
+                progress.sample(EndToEnd.total(committed));
                 return EndToEnd.committedNear(committed, end, 1);
             });
         }
@@ -402,8 +403,9 @@ public final class SinkThroughputBenchmark {
      * third slower than the next phase on the same topic (and the raw loop reads nothing from Kafka).
      */
     private void cacheTopic(String topic) throws IOException {
+        Pattern partitionDir = Pattern.compile(Pattern.quote(topic) + "-\\d+");
         try (Stream<Path> dirs = Files.list(stack.kafka().dataDir())) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches(Pattern.quote(topic) + "-\\d+")).toList()) {
+            for (Path dir : dirs.filter(d -> partitionDir.matcher(d.getFileName().toString()).matches()).toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
                         try (InputStream in = Files.newInputStream(log)) {
