@@ -129,6 +129,7 @@ public final class SinkThroughputBenchmark {
         defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
         defaults.put("maxPartitionFetchBytes", "1048576"); // consumer.override.max.partition.fetch.bytes
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
+        defaults.put("compression", "none");      // the topics' producer compression.type (none, lz4, zstd...)
         defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
         // more sink settings, key:value,key:value (e.g. batch.max.partitions:32); variants separated by '|' are
         // measured side by side, each a sink phase of its own per round ('|a:1' = as is, then with a=1)
@@ -232,7 +233,7 @@ public final class SinkThroughputBenchmark {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.get("compression"));
         long started = System.nanoTime();
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
@@ -262,8 +263,13 @@ public final class SinkThroughputBenchmark {
             }
             producer.flush();
         }
-        report.line("produced %,d records to %s in %.1f s (%.0f B/record, key and value JSON with schemas)", rows,
-                topic, EndToEnd.seconds(started), bytes / (double) rows);
+        long stored = 0;
+        for (Path log : topicLogs(topic)) {
+            stored += Files.size(log);
+        }
+        report.line("produced %,d records to %s in %.1f s (%.0f B/record, key and value JSON with schemas;"
+                + " compression %s: %.0f B/record in the log)", rows, topic, EndToEnd.seconds(started),
+                bytes / (double) rows, settings.get("compression"), stored / (double) rows);
     }
 
     /** Writes the rows into the emptied {@code orders_raw}, {@code batch} rows per request (1: one statement each). */
@@ -403,18 +409,25 @@ public final class SinkThroughputBenchmark {
      * third slower than the next phase on the same topic (and the raw loop reads nothing from Kafka).
      */
     private void cacheTopic(String topic) throws IOException {
+        for (Path log : topicLogs(topic)) {
+            try (InputStream in = Files.newInputStream(log)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+    }
+
+    /** The topic's log segment files, all partitions. */
+    private List<Path> topicLogs(String topic) throws IOException {
         Pattern partitionDir = Pattern.compile(Pattern.quote(topic) + "-\\d+");
+        List<Path> logs = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(stack.kafka().dataDir())) {
             for (Path dir : dirs.filter(d -> partitionDir.matcher(d.getFileName().toString()).matches()).toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
-                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-                        try (InputStream in = Files.newInputStream(log)) {
-                            in.transferTo(OutputStream.nullOutputStream());
-                        }
-                    }
+                    files.filter(f -> f.toString().endsWith(".log")).forEach(logs::add);
                 }
             }
         }
+        return logs;
     }
 
     /** Bytes the process has read from storage ({@code /proc/<pid>/io}), page cache hits not counted. */
