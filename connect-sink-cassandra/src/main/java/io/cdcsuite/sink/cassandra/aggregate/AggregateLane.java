@@ -134,7 +134,7 @@ final class AggregateLane {
     CompletionStage<Void> reserve(List<MemberChange> changes) {
         Map<TopicPartition, Long> highest = new HashMap<>();
         changes.forEach(change -> change.positions().forEach(position ->
-                highest.merge(position.partition(), position.record().kafkaOffset(), Math::max)));
+                highest.merge(position.partition(), position.offset(), Math::max)));
         List<TopicPartition> unmet;
         synchronized (reservedBelow) {
             unmet = highest.keySet().stream().filter(partition -> !reservedBelow.containsKey(partition)).toList();
@@ -207,7 +207,7 @@ final class AggregateLane {
         RecordPosition first = change.positions().get(0);
         synchronized (reservedBelow) {
             Long from = freshFrom.get(first.partition());
-            return from != null && first.record().kafkaOffset() >= from;
+            return from != null && first.offset() >= from;
         }
     }
 

@@ -147,7 +147,7 @@ public final class AggregateWriter implements ChangeWriter {
                     MemberChange earlier = latest.remove(key);
                     latest.put(key, earlier == null ? next : next.after(earlier));
                 } catch (RecordMappingException | IllegalArgumentException e) {
-                    deadLetters.report(accepted.position().record(), new RecordMappingException(
+                    deadLetters.report(accepted.position(), new RecordMappingException(
                             "aggregate " + definition.target() + ": " + e.getMessage()));
                 }
             }

@@ -2,7 +2,6 @@ package io.cdcsuite.sink.cassandra.write;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
-import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +25,14 @@ public final class DeadLetterRouter {
         this.tolerateAll = tolerateAll;
     }
 
-    /** Reports the record, or throws a ConnectException that fails the task. */
-    public void report(SinkRecord record, Throwable error) {
-        String message = describe(record, error);
+    /** Whether reports hand records to the framework, so positions must keep their records. */
+    public boolean needsRecords() {
+        return tolerateAll && reporter != null;
+    }
+
+    /** Reports the position's record, or throws a ConnectException that fails the task. */
+    public void report(RecordPosition position, Throwable error) {
+        String message = describe(position, error);
         if (!tolerateAll) {
             throw new ConnectException(message + " (set errors.tolerance=all and errors.deadletterqueue.topic.name "
                     + "to route such records to a dead-letter queue)", error);
@@ -39,17 +43,17 @@ public final class DeadLetterRouter {
         }
         LOG.debug("Dead-lettering record: {}", message);
         try {
-            reporter.report(record, new ConnectException(message, error));
+            reporter.report(position.record(), new ConnectException(message, error));
         } catch (RuntimeException e) {
             throw new ConnectException("Cannot report a failed record to the dead-letter queue: " + message, e);
         }
     }
 
     /** "Cannot write record demo.shop.orders-0@42: column 'price': ...". */
-    public static String describe(SinkRecord record, Throwable error) {
+    static String describe(RecordPosition position, Throwable error) {
         String reason = error instanceof RecordMappingException
                 ? error.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
-        return "Cannot write record topic=" + record.topic() + " partition=" + record.kafkaPartition()
-                + " offset=" + record.kafkaOffset() + ": " + reason;
+        return "Cannot write record topic=" + position.partition().topic() + " partition="
+                + position.partition().partition() + " offset=" + position.offset() + ": " + reason;
     }
 }

@@ -11,8 +11,10 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * outstanding writes starts at one, held by the task until it has registered all of the record's writes.
  */
 public final class RecordPosition {
+    /** Null unless a dead-letter report may need it: in flight, it would keep the record's raw bytes alive. */
     private final SinkRecord record;
     private final TopicPartition partition;
+    private final long offset;
     private final boolean clean;
     private final AtomicInteger outstanding = new AtomicInteger(1);
     private volatile boolean done;
@@ -21,13 +23,16 @@ public final class RecordPosition {
      * @param clean whether replaying the partition from this record's offset gives every record the write
      *              timestamp it got before (see {@link WriteTimestampPolicy}); offsets are committed only at
      *              clean records
+     * @param keepRecord whether {@link #record()} must return the record (to hand it to the dead-letter queue)
      */
-    public RecordPosition(SinkRecord record, boolean clean) {
-        this.record = record;
+    public RecordPosition(SinkRecord record, boolean clean, boolean keepRecord) {
+        this.record = keepRecord ? record : null;
         this.partition = new TopicPartition(record.topic(), record.kafkaPartition());
+        this.offset = record.kafkaOffset();
         this.clean = clean;
     }
 
+    /** The record, when kept; else null. */
     public SinkRecord record() {
         return record;
     }
@@ -37,7 +42,7 @@ public final class RecordPosition {
     }
 
     public long offset() {
-        return record.kafkaOffset();
+        return offset;
     }
 
     public boolean isClean() {

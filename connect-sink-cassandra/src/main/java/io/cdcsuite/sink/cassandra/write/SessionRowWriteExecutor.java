@@ -2,7 +2,9 @@ package io.cdcsuite.sink.cassandra.write;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +26,7 @@ import io.cdcsuite.sink.cassandra.cql.CqlStatements;
 import io.cdcsuite.sink.cassandra.cql.PreparedCache;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.cql.TableLayout;
+import io.cdcsuite.sink.cassandra.cql.TypedPrepared;
 import io.cdcsuite.sink.cassandra.mapping.RowChange;
 
 /**
@@ -53,22 +56,23 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
 
     @Override
     public CompletionStage<?> execute(List<RowWrite> rows) {
-        List<CompletableFuture<BatchableStatement<?>>> bound = new ArrayList<>(rows.size());
+        // the rows of a unit mostly share one shape: each distinct statement is looked up once, not once per row
+        List<StatementShape> shapes = new ArrayList<>(rows.size());
+        Map<StatementShape, CompletableFuture<TypedPrepared>> statements = new HashMap<>();
         for (RowWrite row : rows) {
-            bound.add(bind(row));
+            StatementShape shape = new StatementShape(row.table().table(), row.kind(), List.copyOf(row.values().keySet()));
+            shapes.add(shape);
+            statements.computeIfAbsent(shape, prepared::get);
         }
         TableId table = rows.get(0).table().table();
-        return CompletableFuture.allOf(bound.toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
-            Statement<?> statement;
-            if (bound.size() == 1) {
-                statement = bound.get(0).join();
-            } else {
-                BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
-                for (CompletableFuture<BatchableStatement<?>> one : bound) {
-                    batch = batch.add(one.join());
-                }
-                statement = batch;
+        return CompletableFuture.allOf(statements.values().toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
+            List<BatchableStatement<?>> bound = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                StatementShape shape = shapes.get(i);
+                bound.add(bind(statements.get(shape).join(), shape.columns(), rows.get(i)));
             }
+            Statement<?> statement = bound.size() == 1 ? bound.get(0)
+                    : BatchStatement.newInstance(BatchType.UNLOGGED, bound);
             return session.executeAsync(statement.setConsistencyLevel(consistency.apply(table)).setIdempotent(true));
         });
     }
@@ -112,30 +116,26 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
         return out;
     }
 
-    private CompletableFuture<BatchableStatement<?>> bind(RowWrite row) {
-        List<String> columns = List.copyOf(row.values().keySet());
-        StatementShape shape = new StatementShape(row.table().table(), row.kind(), columns);
-        return prepared.get(shape).thenApply(statement -> {
-            BoundStatementBuilder builder = statement.builder();
-            int index = 0;
-            if (row.kind() == RowChange.Kind.DELETE) {
-                builder.setLong(index++, row.timestamp());
+    private static BatchableStatement<?> bind(TypedPrepared statement, List<String> columns, RowWrite row) {
+        BoundStatementBuilder builder = statement.builder();
+        int index = 0;
+        if (row.kind() == RowChange.Kind.DELETE) {
+            builder.setLong(index++, row.timestamp());
+        }
+        for (String column : columns) {
+            Object value = row.values().get(column);
+            if (value == null) {
+                builder.setToNull(index);
+            } else if (value != RowWrite.UNSET) {
+                statement.set(builder, index, value);
             }
-            for (String column : columns) {
-                Object value = row.values().get(column);
-                if (value == null) {
-                    builder.setToNull(index);
-                } else if (value != RowWrite.UNSET) {
-                    statement.set(builder, index, value);
-                }
-                // an unset variable is sent as "unset": the column keeps its value
-                index++;
-            }
-            if (row.kind() == RowChange.Kind.UPSERT) {
-                builder.setInt(index++, row.ttlSeconds());
-                builder.setLong(index, row.timestamp());
-            }
-            return builder.build();
-        });
+            // an unset variable is sent as "unset": the column keeps its value
+            index++;
+        }
+        if (row.kind() == RowChange.Kind.UPSERT) {
+            builder.setInt(index++, row.ttlSeconds());
+            builder.setLong(index, row.timestamp());
+        }
+        return builder.build();
     }
 }

@@ -225,7 +225,7 @@ public final class SinkProcessor {
             long natural = record.value() == null || incoming.normalized == null ? WriteTimestampPolicy.NO_TIME
                     : timestamps.naturalMicros(record, incoming.normalized.value(), incoming.normalized.valueSchema());
             WriteTimestampPolicy.Stamp stamp = timestamps.next(partition, natural, WriteTimestampPolicy.kafkaMicros(record));
-            RecordPosition position = new RecordPosition(record, stamp.clean());
+            RecordPosition position = new RecordPosition(record, stamp.clean(), deadLetters.needsRecords());
             offsets.accept(position);
             lastAccepted.put(partition, record.kafkaOffset());
             accepted.add(position);
@@ -259,7 +259,7 @@ public final class SinkProcessor {
         if (table != null) {
             metrics.failed(table, 1);
         }
-        deadLetters.report(position.record(), error);
+        deadLetters.report(position, error);
     }
 
     /** Units the writer gave up on: fatal ones fail the task, the others' records are dead-lettered. */

@@ -194,7 +194,7 @@ class AggregateUnitModelTest {
             SinkRecord record = new SinkRecord("orders", Math.floorMod(key.hashCode(), 2), null, null, null, null,
                     version);
             history.add(new MemberChange(key, version * 10L, membership, List.of(),
-                    List.of(new RecordPosition(record, true)), newRow));
+                    List.of(new RecordPosition(record, true, true)), newRow));
         }
         return history;
     }

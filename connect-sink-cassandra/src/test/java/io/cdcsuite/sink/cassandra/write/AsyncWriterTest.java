@@ -83,7 +83,7 @@ class AsyncWriterTest {
     }
 
     private static RecordPosition position(long offset) {
-        return new RecordPosition(TestRecords.upsert(offset, 1, "1.00", 1), true);
+        return new RecordPosition(TestRecords.upsert(offset, 1, "1.00", 1), true, true);
     }
 
     private AsyncWriter writer(int maxInFlight, long retryTimeoutMillis) {

@@ -35,7 +35,7 @@ class ChangeCoalescerTest {
 
     private RowWrite write(RowChange.Kind kind, int id, Map<String, Object> values) {
         long at = offset++;
-        RecordPosition position = new RecordPosition(TestRecords.upsert(at, id, "1.00", 1), true);
+        RecordPosition position = new RecordPosition(TestRecords.upsert(at, id, "1.00", 1), true, true);
         return new RowWrite(ORDERS, kind, values, List.of(id), List.of(id), 1000 + at, 0, List.of(position));
     }
 

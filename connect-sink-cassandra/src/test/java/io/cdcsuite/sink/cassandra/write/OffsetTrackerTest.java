@@ -17,7 +17,8 @@ class OffsetTrackerTest {
     private final OffsetTracker tracker = new OffsetTracker();
 
     private RecordPosition accept(int partition, long offset, boolean clean) {
-        RecordPosition position = new RecordPosition(TestRecords.record(partition, offset, TestRecords.key(1), null), clean);
+        RecordPosition position = new RecordPosition(TestRecords.record(partition, offset, TestRecords.key(1), null),
+                clean, true);
         tracker.accept(position);
         return position;
     }

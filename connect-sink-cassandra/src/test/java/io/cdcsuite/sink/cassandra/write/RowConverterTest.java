@@ -48,7 +48,7 @@ class RowConverterTest {
 
     private static RowWrite convert(RowConverter converter, SinkRecord record, TableLayout layout) {
         RowChange change = MAPPER.map(NormalizedRecord.of(record));
-        return converter.convert(change, layout, 42L, new RecordPosition(record, true));
+        return converter.convert(change, layout, 42L, new RecordPosition(record, true, true));
     }
 
     private static RowConverter converter(NullHandling nulls, UnmappedFields unmapped) {
