@@ -42,7 +42,8 @@ import io.cdcsuite.stack.StackOptions;
  * End-to-end throughput of the sink's aggregates with the whole pipeline on this machine: MySQL, Kafka, a Connect
  * worker running Debezium and the Cassandra sink, Cassandra. Seed 002's aggregate (orders into 5-minute windows per
  * customer, from {@code config/connectors/30-cassandra-aggregates-demo.json}) over a stream of orders
- * ({@link OrderStream}).
+ * ({@link OrderStream}), captured by Debezium as configured in {@code 10-debezium-mysql-demo.json} (JSON with schemas
+ * in lz4-compressed batches).
  *
  * <ol>
  * <li><b>backlog</b>: the sink is stopped while the changes are made in MySQL and captured by Debezium; then it

@@ -190,27 +190,37 @@ final class PayloadReader {
     private Struct struct(JsonParser parser, JsonToken token, Schema schema) throws IOException, NotHandled {
         expectStart(token, JsonToken.START_OBJECT, schema);
         Struct struct = new Struct(schema);
+        List<Field> fields = schema.fields();
+        // which fields hold a value so far, by index: cheaper than asking the struct by name for each field
+        boolean[] holding = new boolean[fields.size()];
+        int next = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Field field = schema.field(parser.currentName());
+            String name = parser.currentName();
+            // JsonConverter writes the fields in schema order: try the next one before looking the name up
+            Field field = next < fields.size() && fields.get(next).name().equals(name) ? fields.get(next)
+                    : schema.field(name);
             parser.nextToken();
             if (field == null) {
                 parser.skipChildren();
-            } else {
-                Object value = read(parser, field.schema());
-                if (value == null) {
-                    // a new struct holds null already; a repeated key's null replaces its earlier value, as in
-                    // JsonConverter (read gives null only where the field allows it)
-                    if (struct.getWithoutDefault(field.name()) != null) {
-                        struct.put(field, null);
-                    }
-                } else {
-                    StructSlots.set(struct, field, value);
+                continue;
+            }
+            next = field.index() + 1;
+            Object value = read(parser, field.schema());
+            if (value == null) {
+                // a new struct holds null already; a repeated key's null replaces its earlier value, as in
+                // JsonConverter (read gives null only where the field allows it)
+                if (holding[field.index()]) {
+                    struct.put(field, null);
+                    holding[field.index()] = false;
                 }
+            } else {
+                StructSlots.set(struct, field, value);
+                holding[field.index()] = true;
             }
         }
         // an explicit null has been resolved already, and resolving it again gives the same value
-        for (Field field : schema.fields()) {
-            if (struct.getWithoutDefault(field.name()) == null) {
+        for (Field field : fields) {
+            if (!holding[field.index()]) {
                 Object absent = nullValue(field.schema());
                 if (absent != null) {
                     StructSlots.set(struct, field, absent);
