@@ -129,7 +129,7 @@ public final class SinkThroughputBenchmark {
         defaults.put("maxPollRecords", "2000");   // the sink's consumer.override.max.poll.records (as in config/)
         defaults.put("maxPartitionFetchBytes", "1048576"); // consumer.override.max.partition.fetch.bytes
         defaults.put("twoTasks", "true");         // also tasks.max=2 on a 2-partition topic
-        defaults.put("compression", "none");      // the topics' producer compression.type (none, lz4, zstd...)
+        defaults.put("compression", "lz4");       // the topics' compression.type, as the shipped sources produce
         defaults.put("converters", "json,caching"); // the sink's converters, each measured in turn (see CONVERTERS)
         // more sink settings, key:value,key:value (e.g. batch.max.partitions:32); variants separated by '|' are
         // measured side by side, each a sink phase of its own per round ('|a:1' = as is, then with a=1)
