@@ -84,11 +84,17 @@ public final class AsyncWriter implements AutoCloseable {
         this.executor = pool;
     }
 
-    /** Queues a unit; it starts as soon as fewer than maxInFlight units are in flight. */
-    public void submit(WriteUnit unit) {
-        waiting.incrementAndGet();
+    /**
+     * Queues units, in order; each starts as soon as fewer than maxInFlight units are in flight. A put()'s units are
+     * handed over at once: one wake-up of the writer thread instead of one per unit.
+     */
+    public void submit(List<WriteUnit> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        waiting.addAndGet(units.size());
         onWriter(() -> {
-            queue.addLast(unit);
+            queue.addAll(units);
             dispatch();
         });
     }

@@ -107,12 +107,12 @@ public final class SinkProcessor {
         lastEnvelopeDeleteKey.clear();
         lastEnvelopeDeleteKey.putAll(deleteKeys);
         WriteBatch writeBatch = new WriteBatch(changes, ChangeCoalescer.coalesce(writes));
+        List<WriteUnit> units = new ArrayList<>();
         for (ChangeWriter changeWriter : changeWriters) {
-            for (WriteUnit unit : changeWriter.plan(writeBatch)) {
-                unit.positions().forEach(RecordPosition::retain);
-                writer.submit(unit);
-            }
+            units.addAll(changeWriter.plan(writeBatch));
         }
+        units.forEach(unit -> unit.positions().forEach(RecordPosition::retain));
+        writer.submit(units);
         accepted.forEach(RecordPosition::release);
         applyBackpressure();
     }

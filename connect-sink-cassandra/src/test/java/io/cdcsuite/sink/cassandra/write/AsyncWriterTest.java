@@ -132,10 +132,10 @@ class AsyncWriterTest {
         AsyncWriter writer = writer(1, -1);
         CompletableFuture<Void> slow = new CompletableFuture<>();
         AtomicInteger failuresLeft = new AtomicInteger(2);
-        writer.submit(new FakeUnit("slow", List.of(position(0)), () -> slow, List.of()));
-        writer.submit(new FakeUnit("flaky", List.of(position(1)), () -> failuresLeft.getAndDecrement() > 0
+        writer.submit(List.of(new FakeUnit("slow", List.of(position(0)), () -> slow, List.of())));
+        writer.submit(List.of(new FakeUnit("flaky", List.of(position(1)), () -> failuresLeft.getAndDecrement() > 0
                 ? CompletableFuture.failedFuture(new DriverTimeoutException("down")) : CompletableFuture.completedFuture(null),
-                List.of()));
+                List.of())));
 
         assertThat(writer.awaitIdle(50)).as("a unit in flight, one queued").isFalse();
         slow.complete(null);
@@ -155,12 +155,12 @@ class AsyncWriterTest {
         for (int i = 0; i < 20; i++) {
             RecordPosition position = position(i);
             positions.add(position);
-            writer.submit(new FakeUnit("u" + i, List.of(position), () -> {
+            writer.submit(List.of(new FakeUnit("u" + i, List.of(position), () -> {
                 maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
                 CompletableFuture<Void> future = new CompletableFuture<>();
                 pending.add(future);
                 return future;
-            }, List.of()));
+            }, List.of())));
             position.release();
         }
         assertThat(writer.awaitWaitingAtMost(0, 50)).as("17 units wait for a slot").isFalse();
@@ -190,7 +190,7 @@ class AsyncWriterTest {
         FakeUnit unit = new FakeUnit("outage", List.of(position), () -> calls.incrementAndGet() <= 4
                 ? CompletableFuture.failedFuture(new NoNodeAvailableException())
                 : CompletableFuture.completedFuture(null), List.of());
-        writer.submit(unit);
+        writer.submit(List.of(unit));
         position.release();
         await(position::isDone);
         assertThat(events).containsExactly("retry outage 1 1", "retry outage 2 2", "retry outage 3 4", "retry outage 4 4",
@@ -212,7 +212,7 @@ class AsyncWriterTest {
         bad.release();
         FakeUnit batch = new FakeUnit("batch", List.of(good, bad), () -> CompletableFuture.failedFuture(
                 new InvalidQueryException(null, "Batch too large")), List.of(goodPart, badPart));
-        writer.submit(batch);
+        writer.submit(List.of(batch));
         good.release();
         bad.release();
         await(good::isDone);
@@ -230,7 +230,7 @@ class AsyncWriterTest {
         RecordPosition position = position(1);
         FakeUnit unit = new FakeUnit("suspect", List.of(position),
                 () -> CompletableFuture.failedFuture(new ServerError(null, "boom")), List.of());
-        writer.submit(unit);
+        writer.submit(List.of(unit));
         position.release();
         List<AsyncWriter.Failure> failures = awaitFailures(1);
         assertThat(unit.attempts.get()).isEqualTo(AsyncWriter.SUSPECT_ATTEMPTS);
@@ -244,8 +244,7 @@ class AsyncWriterTest {
                 () -> CompletableFuture.failedFuture(new UnauthorizedException(null, "no MODIFY permission")), List.of());
         FakeUnit timingOut = new FakeUnit("timeout", List.of(position(2)),
                 () -> CompletableFuture.failedFuture(new DriverTimeoutException("timed out")), List.of());
-        writer.submit(denied);
-        writer.submit(timingOut);
+        writer.submit(List.of(denied, timingOut));
         List<AsyncWriter.Failure> failures = awaitFailures(2);
         assertThat(failures).allMatch(AsyncWriter.Failure::fatal);
         assertThat(failures).extracting(f -> f.unit().toString()).containsExactlyInAnyOrder("denied", "timeout");
@@ -260,7 +259,7 @@ class AsyncWriterTest {
         FakeUnit broken = new FakeUnit("broken", List.of(position(1)), () -> {
             throw new IllegalArgumentException("bad codec");
         }, List.of());
-        writer.submit(broken);
+        writer.submit(List.of(broken));
         assertThat(awaitFailures(1).get(0).error()).hasMessage("bad codec");
     }
 }
