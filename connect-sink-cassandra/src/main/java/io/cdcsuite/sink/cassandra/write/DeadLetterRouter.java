@@ -49,7 +49,7 @@ public final class DeadLetterRouter {
         }
     }
 
-    /** "Cannot write record demo.shop.orders-0@42: column 'price': ...". */
+    /** "Cannot write record topic=demo.shop.orders partition=0 offset=42: column 'price': ...". */
     static String describe(RecordPosition position, Throwable error) {
         String reason = error instanceof RecordMappingException
                 ? error.getMessage() : error.getClass().getSimpleName() + ": " + error.getMessage();
