@@ -66,8 +66,6 @@ import io.cdcsuite.stack.StackOptions;
  */
 public final class AggregatePipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(200);
-    /** How often a phase's end checks the committed offsets (also when the steady rate's 10% and 90% are seen). */
-    private static final Duration COMMIT_POLL = Duration.ofMillis(100);
     /** How often the connectors' status is checked while waiting (each check costs the worker a REST request). */
     private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
     /** Records per partition the sink may not have committed yet when it is done (see {@link #awaitExact}). */
@@ -283,14 +281,8 @@ public final class AggregatePipelineBenchmark {
     /** @param progress gets the sum of the sink's committed offsets at every check */
     private void awaitCommitted(long expected, LongConsumer progress) throws Exception {
         awaitTopicRecords(expected);
-        Map<TopicPartition, Long> end = EndToEnd.endOffsets(stack, topic);
-        try (Admin admin = stack.kafka().admin()) {
-            EndToEnd.await("the sink to commit offsets near the end", COMMIT_POLL, () -> {
-                Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name + "-sink");
-                progress.accept(EndToEnd.total(committed));
-                return running() && EndToEnd.committedNear(committed, end, NEAR_END);
-            });
-        }
+        EndToEnd.awaitCommittedNear(stack, name + "-sink", EndToEnd.endOffsets(stack, topic), NEAR_END, progress,
+                this::running);
     }
 
     /** Waits for exactness and notes how long the comparisons took (they read both sides in full). */

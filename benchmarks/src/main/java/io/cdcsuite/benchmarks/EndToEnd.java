@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -34,6 +35,8 @@ import io.cdcsuite.stack.StackLayout;
 /** What the end-to-end harnesses share: settings, waiting on Kafka, percentiles, load and the results file. */
 final class EndToEnd {
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(30);
+    /** How often commits are checked: the worker commits once a second, and the steady rates need the moments. */
+    static final Duration COMMIT_POLL = Duration.ofMillis(100);
 
     private EndToEnd() {
     }
@@ -131,6 +134,22 @@ final class EndToEnd {
     static boolean committedNear(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> end, long slack) {
         return end.entrySet().stream().allMatch(partition -> committed.get(partition.getKey()) != null
                 && committed.get(partition.getKey()) >= partition.getValue() - slack);
+    }
+
+    /**
+     * Waits until the consumer group of sink connector {@code connector} has committed offsets within {@code slack} of
+     * every partition's end, checking every {@link #COMMIT_POLL}: {@code progress} gets the total committed at every
+     * check, and {@code healthy} must hold too (it may throw to fail the run).
+     */
+    static void awaitCommittedNear(LocalStack stack, String connector, Map<TopicPartition, Long> end, long slack,
+                                   LongConsumer progress, Condition healthy) throws Exception {
+        try (Admin admin = stack.kafka().admin()) {
+            await(connector + " to commit offsets within " + slack + " of the end", COMMIT_POLL, () -> {
+                Map<TopicPartition, Long> committed = committedOffsets(admin, connector);
+                progress.accept(total(committed));
+                return healthy.holds() && committedNear(committed, end, slack);
+            });
+        }
     }
 
     interface Condition {

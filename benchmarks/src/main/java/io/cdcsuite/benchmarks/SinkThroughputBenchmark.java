@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +38,7 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchType;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
@@ -294,10 +293,13 @@ public final class SinkThroughputBenchmark {
             List<BatchableStatement<?>> statements = new ArrayList<>(batch);
             for (long id = from; id < from + batch && id <= rows; id++) {
                 Order order = Order.of(id);
-                Object[] values = {order.id(), order.customerId(), order.amount(), order.status(), order.note(),
-                        Instant.ofEpochMilli(order.createdAt()), order.lastUpdated()};
-                statements.add(sinkStatement ? insert.bind(append(values, 0, order.createdAt() * 1_000L))
-                        : insert.bind(values));
+                BoundStatementBuilder row = insert.boundStatementBuilder(order.id(), order.customerId(),
+                        order.amount(), order.status(), order.note(), Instant.ofEpochMilli(order.createdAt()),
+                        order.lastUpdated());
+                if (sinkStatement) {
+                    row.setInt(7, 0).setLong(8, order.createdAt() * 1_000L);
+                }
+                statements.add(row.build());
             }
             Statement<?> statement = statements.size() == 1 ? (Statement<?>) statements.get(0)
                     : BatchStatement.newInstance(BatchType.UNLOGGED, statements);
@@ -320,12 +322,6 @@ public final class SinkThroughputBenchmark {
                 + "%s after", what, rows, seconds, rate, inFlight, loadBefore, settled.toSeconds(), EndToEnd.load());
         report.line("  %s", cpu.perRow(rows));
         return rate;
-    }
-
-    private static Object[] append(Object[] values, Object... more) {
-        Object[] all = Arrays.copyOf(values, values.length + more.length);
-        System.arraycopy(more, 0, all, values.length, more.length);
-        return all;
     }
 
     /** A sink run's rows/s over the whole phase and between 10% and 90% of the rows committed. */
@@ -390,13 +386,7 @@ public final class SinkThroughputBenchmark {
         // the sink commits the offset of its last clean record (resume there; rewriting it is idempotent), never
         // the end: wait for end - 1 on every partition, then for the last rows to be visible
         stack.connect().rest().awaitRunning(name, tasks, Duration.ofSeconds(60));
-        try (Admin admin = stack.kafka().admin()) {
-            EndToEnd.await(name + " to commit every offset but the last", Duration.ofMillis(100), () -> {
-                Map<TopicPartition, Long> committed = EndToEnd.committedOffsets(admin, name);
-                progress.sample(EndToEnd.total(committed));
-                return EndToEnd.committedNear(committed, end, 1);
-            });
-        }
+        EndToEnd.awaitCommittedNear(stack, name, end, 1, progress::sample, () -> true);
         String cpuPerRow = cpu.perRow(rows); // before count(*), which reads the whole table
         kafkaDiskReads = diskReadBytes(stack.kafka().process().pid()) - kafkaDiskReads;
         SimpleStatement count = SimpleStatement.newInstance("SELECT count(*) FROM " + KEYSPACE + "." + table)

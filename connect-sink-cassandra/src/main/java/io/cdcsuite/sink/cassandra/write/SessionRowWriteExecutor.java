@@ -58,18 +58,19 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     public CompletionStage<?> execute(List<RowWrite> rows) {
         // the rows of a unit mostly share one shape: each distinct statement is looked up once, not once per row
         List<StatementShape> shapes = new ArrayList<>(rows.size());
+        List<CompletableFuture<TypedPrepared>> rowStatements = new ArrayList<>(rows.size());
         Map<StatementShape, CompletableFuture<TypedPrepared>> statements = new HashMap<>();
         for (RowWrite row : rows) {
-            StatementShape shape = new StatementShape(row.table().table(), row.kind(), List.copyOf(row.values().keySet()));
+            StatementShape shape = new StatementShape(row.table().table(), row.kind(),
+                    List.copyOf(row.values().keySet()));
             shapes.add(shape);
-            statements.computeIfAbsent(shape, prepared::get);
+            rowStatements.add(statements.computeIfAbsent(shape, prepared::get));
         }
         TableId table = rows.get(0).table().table();
         return CompletableFuture.allOf(statements.values().toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<BatchableStatement<?>> bound = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                StatementShape shape = shapes.get(i);
-                bound.add(bind(statements.get(shape).join(), shape.columns(), rows.get(i)));
+                bound.add(bind(rowStatements.get(i).join(), shapes.get(i).columns(), rows.get(i)));
             }
             Statement<?> statement = bound.size() == 1 ? bound.get(0)
                     : BatchStatement.newInstance(BatchType.UNLOGGED, bound);
