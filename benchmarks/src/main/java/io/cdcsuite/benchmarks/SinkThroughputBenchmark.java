@@ -1,9 +1,10 @@
 package io.cdcsuite.benchmarks;
 
+import static io.cdcsuite.benchmarks.OrderEnvelopes.KEYSPACE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,10 +26,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.connect.data.Decimal;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
@@ -44,7 +40,6 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 
 import io.cdcsuite.benchmarks.EndToEnd.Report;
-import io.cdcsuite.common.envelope.Envelope;
 import io.cdcsuite.stack.CassandraNode;
 import io.cdcsuite.stack.LocalStack;
 import io.cdcsuite.stack.StackOptions;
@@ -75,38 +70,7 @@ public final class SinkThroughputBenchmark {
     private static final Map<String, String> CONVERTERS = Map.of(
             "json", "org.apache.kafka.connect.json.JsonConverter",
             "caching", "io.cdcsuite.sink.cassandra.json.SchemaCachingJsonConverter");
-    private static final String KEYSPACE = "bench";
-    private static final String DATA_COLLECTION = "dbz.bench.orders";
-    private static final Schema KEY_SCHEMA = SchemaBuilder.struct().name(Envelope.keySchemaName(DATA_COLLECTION))
-            .field("id", Schema.INT64_SCHEMA).build();
-    private static final Schema ROW_SCHEMA = SchemaBuilder.struct().name(Envelope.valueSchemaName(DATA_COLLECTION))
-            .optional()
-            .field("id", Schema.INT64_SCHEMA)
-            .field("customer_id", Schema.INT32_SCHEMA)
-            .field("amount", Decimal.builder(2).optional().parameter("connect.decimal.precision", "10").build())
-            .field("status", Schema.STRING_SCHEMA)
-            .field("note", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("created_at", SchemaBuilder.int64().name("io.debezium.time.Timestamp").version(1).build())
-            .field("last_updated", SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").version(1).build())
-            .build();
-    /** Debezium MySQL's source block. */
-    private static final Schema SOURCE_SCHEMA = SchemaBuilder.struct().name("io.debezium.connector.mysql.Source")
-            .field("version", Schema.STRING_SCHEMA)
-            .field("connector", Schema.STRING_SCHEMA)
-            .field("name", Schema.STRING_SCHEMA)
-            .field("ts_ms", Schema.INT64_SCHEMA)
-            .field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("db", Schema.STRING_SCHEMA)
-            .field("table", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("server_id", Schema.INT64_SCHEMA)
-            .field("gtid", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("file", Schema.STRING_SCHEMA)
-            .field("pos", Schema.INT64_SCHEMA)
-            .field("row", Schema.INT32_SCHEMA)
-            .build();
-    private static final Schema ENVELOPE_SCHEMA = Envelope.schema(DATA_COLLECTION, ROW_SCHEMA, SOURCE_SCHEMA);
-    private static final String[] STATUSES = {"NEW", "PAID", "SHIPPED", "DELIVERED"};
-    /** Longest wait for the servers to finish an earlier phase's background work (flushes, compactions). */
+        /** Longest wait for the servers to finish an earlier phase's background work (flushes, compactions). */
     private static final Duration QUIET_MAX = Duration.ofSeconds(60);
 
     private final LocalStack stack;
@@ -212,18 +176,6 @@ public final class SinkThroughputBenchmark {
                 "Cassandra sink: throughput against a raw driver loop", settings));
     }
 
-    /** The i-th row's values, the same for the records and the raw loop. */
-    private record Order(long id, int customerId, BigDecimal amount, String status, String note, long createdAt,
-                         Instant lastUpdated) {
-        static Order of(long id) {
-            SplittableRandom random = new SplittableRandom(id);
-            long created = 1_790_000_000_000L + id * 7;
-            return new Order(id, random.nextInt(1, 10_001), BigDecimal.valueOf(random.nextInt(100, 1_000_000), 2),
-                    STATUSES[random.nextInt(STATUSES.length)], "gift wrap, leave at the door", created,
-                    Instant.ofEpochMilli(created + 1));
-        }
-    }
-
     private void produce(String topic, long rows) throws Exception {
         JsonConverter keys = new JsonConverter();
         keys.configure(Map.of("schemas.enable", "true"), true);
@@ -239,25 +191,9 @@ public final class SinkThroughputBenchmark {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             for (long id = 1; id <= rows; id++) {
-                Order order = Order.of(id);
-                Struct row = new Struct(ROW_SCHEMA)
-                        .put("id", order.id())
-                        .put("customer_id", order.customerId())
-                        .put("amount", order.amount())
-                        .put("status", order.status())
-                        .put("note", order.note())
-                        .put("created_at", order.createdAt())
-                        .put("last_updated", order.lastUpdated().toString());
-                Struct envelope = new Struct(ENVELOPE_SCHEMA)
-                        .put(Envelope.AFTER, row)
-                        .put(Envelope.SOURCE, new Struct(SOURCE_SCHEMA).put("version", "3.6.1.Final")
-                                .put("connector", "mysql").put("name", "dbz").put("ts_ms", order.createdAt())
-                                .put("db", KEYSPACE).put("table", "orders").put("server_id", 1L)
-                                .put("file", "binlog.000002").put("pos", 4_000L + id).put("row", 0))
-                        .put(Envelope.OP, "c")
-                        .put(Envelope.TS_MS, order.createdAt());
-                byte[] key = keys.fromConnectData(topic, KEY_SCHEMA, new Struct(KEY_SCHEMA).put("id", id));
-                byte[] value = values.fromConnectData(topic, ENVELOPE_SCHEMA, envelope);
+                byte[] key = keys.fromConnectData(topic, OrderEnvelopes.KEY_SCHEMA, OrderEnvelopes.key(id));
+                byte[] value = values.fromConnectData(topic, OrderEnvelopes.ENVELOPE_SCHEMA,
+                        OrderEnvelopes.envelope(id));
                 bytes += key.length + value.length;
                 producer.send(new ProducerRecord<>(topic, key, value));
             }
@@ -292,7 +228,7 @@ public final class SinkThroughputBenchmark {
         for (long from = 1; from <= rows; from += batch) {
             List<BatchableStatement<?>> statements = new ArrayList<>(batch);
             for (long id = from; id < from + batch && id <= rows; id++) {
-                Order order = Order.of(id);
+                OrderEnvelopes.Order order = OrderEnvelopes.Order.of(id);
                 BoundStatementBuilder row = insert.boundStatementBuilder(order.id(), order.customerId(),
                         order.amount(), order.status(), order.note(), Instant.ofEpochMilli(order.createdAt()),
                         order.lastUpdated());

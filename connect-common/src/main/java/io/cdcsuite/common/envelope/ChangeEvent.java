@@ -2,6 +2,7 @@ package io.cdcsuite.common.envelope;
 
 import java.util.Map;
 
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.DataException;
@@ -102,7 +103,8 @@ public final class ChangeEvent {
     /** Reads a field of a Struct or a Map, null when the container is null or lacks it. */
     public static Object field(Object container, String name) {
         if (container instanceof Struct struct) {
-            return struct.schema().field(name) == null ? null : struct.get(name);
+            Field field = struct.schema().field(name);
+            return field == null ? null : struct.get(field);
         }
         if (container instanceof Map<?, ?> map) {
             return map.get(name);

@@ -100,6 +100,8 @@ public final class CassandraSinkConfig extends AbstractConfig {
     private final DefaultConsistencyLevel consistency;
     private final Map<TableId, DefaultConsistencyLevel> tableConsistency;
     private final Map<TableId, Integer> tableTtl;
+    /** Asked for every upsert: read once (AbstractConfig.getInt looks the key up and records it as used). */
+    private final int ttlSeconds;
     private final FieldPath ttlField;
     private final DriverSettings driverSettings;
     private final List<AggregateDefinition> aggregates;
@@ -114,6 +116,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
         tableConsistency = TableEntries.parse(TABLE_CONSISTENCY, getList(TABLE_CONSISTENCY),
                 ConsistencyLevelValidator::parse);
         tableTtl = TableEntries.parse(TABLE_TTL, getList(TABLE_TTL), CassandraSinkConfig::parseTtl);
+        ttlSeconds = getInt(TTL_SECONDS);
         String ttlFieldText = getString(TTL_FIELD);
         try {
             ttlField = ttlFieldText.isBlank() ? null : FieldPath.parse(ttlFieldText);
@@ -528,7 +531,7 @@ public final class CassandraSinkConfig extends AbstractConfig {
 
     public int ttlSeconds(TableId table) {
         Integer ttl = tableTtl.get(table);
-        return ttl != null ? ttl : getInt(TTL_SECONDS);
+        return ttl != null ? ttl : ttlSeconds;
     }
 
     /** The per-record TTL field, or null. */

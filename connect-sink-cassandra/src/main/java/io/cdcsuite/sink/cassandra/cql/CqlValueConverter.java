@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.connect.data.Schema;
@@ -50,16 +51,54 @@ public final class CqlValueConverter {
 
     /** The value for a column of type {@code target}; null stays null. */
     public static Object convert(Object value, Schema schema, DataType target, String column) {
-        if (value == null) {
-            return null;
+        return value == null ? null : conversion(schema, target).apply(value, column);
+    }
+
+    /**
+     * The conversion of values of {@code schema} (null: schemaless) to a column of type {@code target}, chosen once:
+     * a column's values mostly share one schema, and choosing (by logical name, then by column type) cost more than
+     * converting.
+     */
+    public static Conversion conversion(Schema schema, DataType target) {
+        return new Conversion(schema, target, canonicalFor(schema), typedFor(target, schema));
+    }
+
+    /** Converts values of one schema to one column type; immutable, so it can be shared and cached freely. */
+    public static final class Conversion {
+        private final Schema schema;
+        private final DataType target;
+        private final UnaryOperator<Object> canonical;
+        private final UnaryOperator<Object> typed;
+
+        private Conversion(Schema schema, DataType target, UnaryOperator<Object> canonical, UnaryOperator<Object> typed) {
+            this.schema = schema;
+            this.target = target;
+            this.canonical = canonical;
+            this.typed = typed;
         }
-        try {
-            return toType(canonical(value, schema), schema, target);
-        } catch (RecordMappingException e) {
-            throw e;
-        } catch (IllegalArgumentException | DateTimeException | ArithmeticException | ClassCastException e) {
-            throw new RecordMappingException(column, "cannot write " + describe(value, schema) + " to a "
-                    + target.asCql(false, true) + " column: " + e.getMessage(), e);
+
+        /** The schema of the values this conversion is for. */
+        public Schema schema() {
+            return schema;
+        }
+
+        /** The value for the column; null stays null; an unconvertible value fails naming {@code column}. */
+        public Object apply(Object value, String column) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return applyUnchecked(value);
+            } catch (RecordMappingException e) {
+                throw e;
+            } catch (IllegalArgumentException | DateTimeException | ArithmeticException | ClassCastException e) {
+                throw new RecordMappingException(column, "cannot write " + describe(value, schema) + " to a "
+                        + target.asCql(false, true) + " column: " + e.getMessage(), e);
+            }
+        }
+
+        private Object applyUnchecked(Object value) {
+            return typed.apply(canonical.apply(value));
         }
     }
 
@@ -68,116 +107,143 @@ public final class CqlValueConverter {
      * BigDecimal, UUID strings as UUID; other values unchanged.
      */
     public static Object canonical(Object value, Schema schema) {
+        return canonicalFor(schema).apply(value);
+    }
+
+    private static UnaryOperator<Object> canonicalFor(Schema schema) {
         String name = schema == null ? null : schema.name();
         if (name == null) {
-            return value instanceof java.util.Date date ? date.toInstant() : value;
+            return CqlValueConverter::dateAsInstant;
         }
         return switch (name) {
-            case LogicalTypes.CONNECT_DATE -> LocalDate.ofEpochDay(
+            case LogicalTypes.CONNECT_DATE -> value -> LocalDate.ofEpochDay(
                     Math.floorDiv(((java.util.Date) value).getTime(), MILLIS_PER_DAY));
-            case LogicalTypes.CONNECT_TIME -> timeOfDay(((java.util.Date) value).getTime() * 1_000_000L);
-            case LogicalTypes.CONNECT_TIMESTAMP -> ((java.util.Date) value).toInstant();
-            case LogicalTypes.DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
-            case LogicalTypes.TIME -> timeOfDay(((Number) value).longValue() * 1_000_000L);
-            case LogicalTypes.MICRO_TIME -> timeOfDay(Math.multiplyExact(((Number) value).longValue(), 1_000L));
-            case LogicalTypes.NANO_TIME -> timeOfDay(((Number) value).longValue());
-            case LogicalTypes.TIMESTAMP -> Instant.ofEpochMilli(((Number) value).longValue());
-            case LogicalTypes.MICRO_TIMESTAMP -> {
+            case LogicalTypes.CONNECT_TIME -> value -> timeOfDay(((java.util.Date) value).getTime() * 1_000_000L);
+            case LogicalTypes.CONNECT_TIMESTAMP -> value -> ((java.util.Date) value).toInstant();
+            case LogicalTypes.DATE -> value -> LocalDate.ofEpochDay(((Number) value).longValue());
+            case LogicalTypes.TIME -> value -> timeOfDay(((Number) value).longValue() * 1_000_000L);
+            case LogicalTypes.MICRO_TIME -> value -> timeOfDay(Math.multiplyExact(((Number) value).longValue(), 1_000L));
+            case LogicalTypes.NANO_TIME -> value -> timeOfDay(((Number) value).longValue());
+            case LogicalTypes.TIMESTAMP -> value -> Instant.ofEpochMilli(((Number) value).longValue());
+            case LogicalTypes.MICRO_TIMESTAMP -> value -> {
                 long micros = ((Number) value).longValue();
-                yield Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-            }
-            case LogicalTypes.NANO_TIMESTAMP -> {
+                return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            };
+            case LogicalTypes.NANO_TIMESTAMP -> value -> {
                 long nanos = ((Number) value).longValue();
-                yield Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-            }
-            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP -> IsoInstants.parse(value.toString());
-            case LogicalTypes.ISO_DATE -> LocalDate.parse(value.toString(), DateTimeFormatter.ISO_DATE);
-            case LogicalTypes.ISO_TIME -> LocalTime.parse(value.toString(), DateTimeFormatter.ISO_TIME);
-            case LogicalTypes.UUID -> UUID.fromString(value.toString());
-            case LogicalTypes.VARIABLE_SCALE_DECIMAL -> {
+                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+            };
+            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP -> value -> IsoInstants.parse(value.toString());
+            case LogicalTypes.ISO_DATE -> value -> LocalDate.parse(value.toString(), DateTimeFormatter.ISO_DATE);
+            case LogicalTypes.ISO_TIME -> value -> LocalTime.parse(value.toString(), DateTimeFormatter.ISO_TIME);
+            case LogicalTypes.UUID -> value -> UUID.fromString(value.toString());
+            case LogicalTypes.VARIABLE_SCALE_DECIMAL -> value -> {
                 Struct struct = (Struct) value;
                 byte[] unscaled = bytes(struct.get("value"));
-                yield new BigDecimal(new BigInteger(unscaled), struct.getInt32("scale"));
-            }
-            default -> value instanceof java.util.Date date ? date.toInstant() : value;
+                return new BigDecimal(new BigInteger(unscaled), struct.getInt32("scale"));
+            };
+            default -> CqlValueConverter::dateAsInstant;
         };
     }
 
-    private static Object toType(Object value, Schema schema, DataType target) {
+    private static Object dateAsInstant(Object value) {
+        return value instanceof java.util.Date date ? date.toInstant() : value;
+    }
+
+    /** Turns a canonical value (see {@link #canonical}) into the Java type the driver binds for {@code target}. */
+    private static UnaryOperator<Object> typedFor(DataType target, Schema schema) {
         if (target instanceof ListType list) {
-            return elements(value, schema, list.getElementType(), new ArrayList<>());
+            Conversion element = conversion(elementSchema(schema), list.getElementType());
+            return value -> elements(value, schema, element, new ArrayList<>());
         }
         if (target instanceof SetType set) {
-            return elements(value, schema, set.getElementType(), new LinkedHashSet<>());
+            Conversion element = conversion(elementSchema(schema), set.getElementType());
+            return value -> elements(value, schema, element, new LinkedHashSet<>());
         }
         if (target instanceof MapType map) {
-            return map(value, schema, map);
+            boolean keyed = schema != null && schema.type() == Schema.Type.MAP;
+            Conversion key = conversion(keyed ? schema.keySchema() : null, map.getKeyType());
+            Conversion entry = conversion(keyed ? schema.valueSchema() : null, map.getValueType());
+            return value -> map(value, key, entry);
         }
         if (target instanceof VectorType vector) {
-            List<Object> items = elements(value, schema, vector.getElementType(), new ArrayList<>());
-            if (items.size() != vector.getDimensions()) {
-                throw new IllegalArgumentException(items.size() + " elements for " + vector.getDimensions()
-                        + " dimensions");
-            }
-            return CqlVector.newInstance(items);
+            Conversion element = conversion(elementSchema(schema), vector.getElementType());
+            return value -> {
+                List<Object> items = elements(value, schema, element, new ArrayList<>());
+                if (items.size() != vector.getDimensions()) {
+                    throw new IllegalArgumentException(items.size() + " elements for " + vector.getDimensions()
+                            + " dimensions");
+                }
+                return CqlVector.newInstance(items);
+            };
         }
         if (target.equals(DataTypes.TEXT) || target.equals(DataTypes.ASCII)) {
-            return text(value, schema);
+            return value -> text(value, schema);
         }
         if (target.equals(DataTypes.BIGINT)) {
-            return integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
+            return value -> integral(value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
         if (target.equals(DataTypes.INT)) {
-            return (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return value -> (int) integral(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
         if (target.equals(DataTypes.SMALLINT)) {
-            return (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE);
+            return value -> (short) integral(value, Short.MIN_VALUE, Short.MAX_VALUE);
         }
         if (target.equals(DataTypes.TINYINT)) {
-            return (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            return value -> (byte) integral(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
         }
         if (target.equals(DataTypes.VARINT)) {
-            return decimal(value).toBigIntegerExact();
+            return value -> decimal(value).toBigIntegerExact();
         }
         if (target.equals(DataTypes.DECIMAL)) {
-            return decimal(value);
+            return CqlValueConverter::decimal;
         }
         if (target.equals(DataTypes.DOUBLE)) {
-            return value instanceof String text ? Double.parseDouble(text.trim()) : number(value).doubleValue();
+            return value -> value instanceof String text ? Double.parseDouble(text.trim()) : number(value).doubleValue();
         }
         if (target.equals(DataTypes.FLOAT)) {
-            return value instanceof String text ? Float.parseFloat(text.trim()) : number(value).floatValue();
+            return value -> value instanceof String text ? Float.parseFloat(text.trim()) : number(value).floatValue();
         }
         if (target.equals(DataTypes.BOOLEAN)) {
-            return bool(value);
+            return CqlValueConverter::bool;
         }
         if (target.equals(DataTypes.BLOB)) {
-            return value instanceof String text ? ByteBuffer.wrap(Base64.getDecoder().decode(text.trim()))
+            return value -> value instanceof String text ? ByteBuffer.wrap(Base64.getDecoder().decode(text.trim()))
                     : ByteBuffer.wrap(bytes(value));
         }
         if (target.equals(DataTypes.TIMESTAMP)) {
-            return timestamp(value);
+            return CqlValueConverter::timestamp;
         }
         if (target.equals(DataTypes.DATE)) {
-            return date(value);
+            return CqlValueConverter::date;
         }
         if (target.equals(DataTypes.TIME)) {
-            return value instanceof String text ? LocalTime.parse(text.trim()) : expect(value, LocalTime.class, "a time");
+            return value -> value instanceof String text ? LocalTime.parse(text.trim())
+                    : expect(value, LocalTime.class, "a time");
         }
-        if (target.equals(DataTypes.UUID) || target.equals(DataTypes.TIMEUUID)) {
-            UUID uuid = uuid(value);
-            if (target.equals(DataTypes.TIMEUUID) && uuid.version() != 1) {
-                throw new IllegalArgumentException("a timeuuid must be a version 1 UUID, not version " + uuid.version());
-            }
-            return uuid;
+        if (target.equals(DataTypes.UUID)) {
+            return CqlValueConverter::uuid;
+        }
+        if (target.equals(DataTypes.TIMEUUID)) {
+            return value -> {
+                UUID uuid = uuid(value);
+                if (uuid.version() != 1) {
+                    throw new IllegalArgumentException("a timeuuid must be a version 1 UUID, not version "
+                            + uuid.version());
+                }
+                return uuid;
+            };
         }
         if (target.equals(DataTypes.INET)) {
-            return inet(value);
+            return CqlValueConverter::inet;
         }
         if (target.equals(DataTypes.DURATION)) {
-            return value instanceof String text ? CqlDuration.from(text.trim()) : expect(value, CqlDuration.class, "a duration");
+            return value -> value instanceof String text ? CqlDuration.from(text.trim())
+                    : expect(value, CqlDuration.class, "a duration");
         }
-        throw new IllegalArgumentException("the sink does not write " + target.asCql(false, true) + " columns");
+        return value -> {
+            throw new IllegalArgumentException("the sink does not write " + target.asCql(false, true) + " columns");
+        };
     }
 
     private static String text(Object value, Schema schema) {
@@ -324,8 +390,11 @@ public final class CqlValueConverter {
         }
     }
 
-    private static <C extends Collection<Object>> C elements(Object value, Schema schema, DataType elementType, C out) {
-        Schema elementSchema = schema != null && schema.type() == Schema.Type.ARRAY ? schema.valueSchema() : null;
+    private static Schema elementSchema(Schema schema) {
+        return schema != null && schema.type() == Schema.Type.ARRAY ? schema.valueSchema() : null;
+    }
+
+    private static <C extends Collection<Object>> C elements(Object value, Schema schema, Conversion element, C out) {
         Collection<?> items;
         if (value instanceof Collection<?> collection) {
             items = collection;
@@ -339,24 +408,21 @@ public final class CqlValueConverter {
             if (item == null) {
                 throw new IllegalArgumentException("collections cannot hold null elements");
             }
-            out.add(toType(canonical(item, elementSchema), elementSchema, elementType));
+            out.add(element.applyUnchecked(item));
         }
         return out;
     }
 
-    private static Map<Object, Object> map(Object value, Schema schema, MapType type) {
+    private static Map<Object, Object> map(Object value, Conversion key, Conversion entryValue) {
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a map");
         }
-        Schema keySchema = schema != null && schema.type() == Schema.Type.MAP ? schema.keySchema() : null;
-        Schema valueSchema = schema != null && schema.type() == Schema.Type.MAP ? schema.valueSchema() : null;
         Map<Object, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             if (entry.getKey() == null || entry.getValue() == null) {
                 throw new IllegalArgumentException("maps cannot hold null keys or values");
             }
-            out.put(toType(canonical(entry.getKey(), keySchema), keySchema, type.getKeyType()),
-                    toType(canonical(entry.getValue(), valueSchema), valueSchema, type.getValueType()));
+            out.put(key.applyUnchecked(entry.getKey()), entryValue.applyUnchecked(entry.getValue()));
         }
         return out;
     }

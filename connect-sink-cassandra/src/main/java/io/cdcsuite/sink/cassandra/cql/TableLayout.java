@@ -2,9 +2,12 @@ package io.cdcsuite.sink.cassandra.cql;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.kafka.connect.data.Schema;
 
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
@@ -15,6 +18,7 @@ import com.datastax.oss.driver.api.core.type.DataTypes;
 public final class TableLayout {
     private final TableId table;
     private final Map<String, DataType> columns;
+    private final Map<String, Column> byName;
     private final List<String> partitionKey;
     private final List<String> primaryKey;
 
@@ -22,6 +26,9 @@ public final class TableLayout {
                        List<String> clusteringColumns) {
         this.table = table;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        Map<String, Column> byName = new HashMap<>();
+        columns.forEach((name, type) -> byName.put(name, new Column(name, type)));
+        this.byName = byName;
         this.partitionKey = List.copyOf(partitionKey);
         List<String> primary = new ArrayList<>(partitionKey);
         primary.addAll(clusteringColumns);
@@ -56,6 +63,11 @@ public final class TableLayout {
         return columns.get(column);
     }
 
+    /** The column, or null when the table has no such column. */
+    public Column column(String name) {
+        return byName.get(name);
+    }
+
     public List<String> partitionKey() {
         return partitionKey;
     }
@@ -67,5 +79,36 @@ public final class TableLayout {
 
     public boolean isCounterTable() {
         return columns.values().stream().anyMatch(DataTypes.COUNTER::equals);
+    }
+
+    /** A column, converting values to its type by the conversion of the schema it saw last. */
+    public static final class Column {
+        private final String name;
+        private final DataType type;
+        /** Replaced whenever values of another schema arrive; a conversion is immutable, so sharing needs no lock. */
+        private volatile CqlValueConverter.Conversion last;
+
+        private Column(String name, DataType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        public DataType type() {
+            return type;
+        }
+
+        /** The value for this column (see {@link CqlValueConverter#convert}); null stays null. */
+        public Object convert(Object value, Schema schema) {
+            if (value == null) {
+                return null;
+            }
+            CqlValueConverter.Conversion conversion = last;
+            // schemas are compared by identity: converters hand out one instance per schema they read
+            if (conversion == null || conversion.schema() != schema) {
+                conversion = CqlValueConverter.conversion(schema, type);
+                last = conversion;
+            }
+            return conversion.apply(value, name);
+        }
     }
 }

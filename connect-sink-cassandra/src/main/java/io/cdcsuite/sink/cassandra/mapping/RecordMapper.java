@@ -117,18 +117,12 @@ public final class RecordMapper {
         Map<String, FieldValue> valueColumns = new LinkedHashMap<>();
         FieldValue primitiveKey = null;
         if (sources.key() instanceof Struct || sources.key() instanceof Map<?, ?>) {
-            addFields(sources.key(), sources.keySchema(), notByDefault, keyColumns);
+            addFields(sources.key(), notByDefault, Map.of(), keyColumns);
         } else if (sources.key() != null) {
             primitiveKey = FieldValue.of(sources.key(), sources.keySchema());
         }
         if (sources.row() != null) {
-            Map<String, FieldValue> rowFields = new LinkedHashMap<>();
-            addFields(sources.row(), sources.rowSchema(), notByDefault, rowFields);
-            rowFields.forEach((column, fieldValue) -> {
-                if (!keyColumns.containsKey(column)) {
-                    valueColumns.put(column, fieldValue);
-                }
-            });
+            addFields(sources.row(), notByDefault, keyColumns, valueColumns);
         }
         for (ColumnMapping mapping : explicit) {
             if (mapping.excludes()) {
@@ -171,17 +165,19 @@ public final class RecordMapper {
                 && path.segments().size() == 1;
     }
 
-    private static void addFields(Object container, Schema schema, Set<String> skip, Map<String, FieldValue> out) {
+    /** Puts the container's fields into {@code out}, but not those in {@code skip} or already in {@code taken}. */
+    private static void addFields(Object container, Set<String> skip, Map<String, FieldValue> taken,
+                                  Map<String, FieldValue> out) {
         if (container instanceof Struct struct) {
             for (Field field : struct.schema().fields()) {
-                if (!skip.contains(field.name())) {
+                if (!skip.contains(field.name()) && !taken.containsKey(field.name())) {
                     out.put(field.name(), FieldValue.of(struct.get(field), field.schema()));
                 }
             }
         } else if (container instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String name = String.valueOf(entry.getKey());
-                if (!skip.contains(name)) {
+                if (!skip.contains(name) && !taken.containsKey(name)) {
                     out.put(name, FieldValue.of(entry.getValue(), null));
                 }
             }

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
-import com.datastax.oss.driver.api.core.type.DataType;
-
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.NullHandling;
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig.UnmappedFields;
-import io.cdcsuite.sink.cassandra.cql.CqlValueConverter;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.cql.TableLayout;
 import io.cdcsuite.sink.cassandra.mapping.FieldValue;
@@ -36,10 +33,10 @@ public final class RowConverter {
 
     public RowWrite convert(RowChange change, TableLayout table, long timestamp, RecordPosition position) {
         Map<String, Object> values = new LinkedHashMap<>();
-        List<Object> primaryKey = new ArrayList<>();
+        List<Object> primaryKey = new ArrayList<>(table.primaryKey().size());
         for (String column : table.primaryKey()) {
             FieldValue field = primaryKeyField(change, table, column);
-            Object value = CqlValueConverter.convert(field.value(), field.schema(), table.type(column), column);
+            Object value = table.column(column).convert(field.value(), field.schema());
             if (value == null) {
                 throw new RecordMappingException(column, "primary key column is null");
             }
@@ -61,8 +58,8 @@ public final class RowConverter {
             if (values.containsKey(column)) {
                 return;
             }
-            DataType type = table.type(column);
-            if (type == null) {
+            TableLayout.Column target = table.column(column);
+            if (target == null) {
                 // a null needs no column: there is nothing to clear in a column that does not exist
                 if (field.value() != null && unmappedFields == UnmappedFields.FAIL) {
                     throw new RecordMappingException(column, table.table() + " has no such column; add it, enable "
@@ -71,7 +68,7 @@ public final class RowConverter {
                 }
                 return;
             }
-            Object value = CqlValueConverter.convert(field.value(), field.schema(), type, column);
+            Object value = target.convert(field.value(), field.schema());
             values.put(column, value == null && nullHandling == NullHandling.UNSET ? RowWrite.UNSET : value);
         });
     }

@@ -2,7 +2,6 @@ package io.cdcsuite.sink.cassandra.write;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,9 @@ import io.cdcsuite.sink.cassandra.mapping.RowChange;
  * records it stands for (more than one after coalescing).
  *
  * @param values     for an upsert every column to write, primary key first; for a delete the primary key.
- *                   A value may be {@link #UNSET}: bound as "leave the column as it is".
+ *                   A value may be {@link #UNSET}: bound as "leave the column as it is". Taken over, not
+ *                   copied (a write is made per record, and copying cost more than filling the map): the
+ *                   caller must not change it afterwards.
  * @param primaryKey the primary key values in the table's key order (the identity coalescing works on)
  */
 public record RowWrite(
@@ -36,7 +37,7 @@ public record RowWrite(
     };
 
     public RowWrite {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(values);
         primaryKey = List.copyOf(primaryKey);
         partitionKey = List.copyOf(partitionKey);
         positions = List.copyOf(positions);

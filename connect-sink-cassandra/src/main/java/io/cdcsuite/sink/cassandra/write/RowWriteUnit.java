@@ -1,6 +1,7 @@
 package io.cdcsuite.sink.cassandra.write;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -11,6 +12,9 @@ import io.cdcsuite.sink.cassandra.mapping.RowChange;
 final class RowWriteUnit implements WriteUnit {
     private final List<RowWrite> rows;
     private final RowWriteExecutor executor;
+    /** Asked for on every acknowledgement (metrics) and hand-off: worked out once. */
+    private final List<RecordPosition> positions;
+    private final int upserts;
 
     RowWriteUnit(List<RowWrite> rows, RowWriteExecutor executor) {
         if (rows.isEmpty()) {
@@ -18,6 +22,14 @@ final class RowWriteUnit implements WriteUnit {
         }
         this.rows = List.copyOf(rows);
         this.executor = executor;
+        List<RecordPosition> positions = new ArrayList<>(rows.size());
+        int upserts = 0;
+        for (RowWrite row : rows) {
+            positions.addAll(row.positions());
+            upserts += row.kind() == RowChange.Kind.UPSERT ? 1 : 0;
+        }
+        this.positions = Collections.unmodifiableList(positions);
+        this.upserts = upserts;
     }
 
     @Override
@@ -27,14 +39,12 @@ final class RowWriteUnit implements WriteUnit {
 
     @Override
     public List<RecordPosition> positions() {
-        List<RecordPosition> positions = new ArrayList<>();
-        rows.forEach(row -> positions.addAll(row.positions()));
         return positions;
     }
 
     @Override
     public int upserts() {
-        return (int) rows.stream().filter(row -> row.kind() == RowChange.Kind.UPSERT).count();
+        return upserts;
     }
 
     @Override

@@ -57,20 +57,18 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
     @Override
     public CompletionStage<?> execute(List<RowWrite> rows) {
         // the rows of a unit mostly share one shape: each distinct statement is looked up once, not once per row
-        List<StatementShape> shapes = new ArrayList<>(rows.size());
         List<CompletableFuture<TypedPrepared>> rowStatements = new ArrayList<>(rows.size());
         Map<StatementShape, CompletableFuture<TypedPrepared>> statements = new HashMap<>();
         for (RowWrite row : rows) {
             StatementShape shape = new StatementShape(row.table().table(), row.kind(),
                     List.copyOf(row.values().keySet()));
-            shapes.add(shape);
             rowStatements.add(statements.computeIfAbsent(shape, prepared::get));
         }
         TableId table = rows.get(0).table().table();
         return CompletableFuture.allOf(statements.values().toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             List<BatchableStatement<?>> bound = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                bound.add(bind(rowStatements.get(i).join(), shapes.get(i).columns(), rows.get(i)));
+                bound.add(bind(rowStatements.get(i).join(), rows.get(i)));
             }
             Statement<?> statement = bound.size() == 1 ? bound.get(0)
                     : BatchStatement.newInstance(BatchType.UNLOGGED, bound);
@@ -117,14 +115,14 @@ public final class SessionRowWriteExecutor implements RowWriteExecutor {
         return out;
     }
 
-    private static BatchableStatement<?> bind(TypedPrepared statement, List<String> columns, RowWrite row) {
+    private static BatchableStatement<?> bind(TypedPrepared statement, RowWrite row) {
         BoundStatementBuilder builder = statement.builder();
         int index = 0;
         if (row.kind() == RowChange.Kind.DELETE) {
             builder.setLong(index++, row.timestamp());
         }
-        for (String column : columns) {
-            Object value = row.values().get(column);
+        // the statement's columns are the row's, in the same order (see execute)
+        for (Object value : row.values().values()) {
             if (value == null) {
                 builder.setToNull(index);
             } else if (value != RowWrite.UNSET) {
