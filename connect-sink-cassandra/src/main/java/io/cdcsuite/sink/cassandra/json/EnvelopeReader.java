@@ -19,7 +19,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * {@link SchemaMiss}.
  *
  * <p>Records in JsonConverter's own compact layout whose schema is one of the last few read skip even that
- * scan: their bytes are compared with the known schema texts in place, and only the payload is parsed.
+ * scan: their bytes are compared with the known schema texts in place, and only the payload is read, by
+ * {@link PayloadScanner} straight from the bytes where it can.
  */
 final class EnvelopeReader {
     private static final String SCHEMA = "schema";
@@ -32,16 +33,23 @@ final class EnvelopeReader {
     private final JsonFactory factory = new JsonFactory();
     private final SchemaCache schemas;
     private final PayloadReader payloadReader;
+    private final PayloadScanner payloadScanner;
+    /** Payloads read by the scanner rather than the parser (tests check that the scanner does its part). */
+    private long scanned;
     /** Most recently read first; replaced as a whole, never changed in place. */
     private volatile Known[] recent = new Known[0];
 
-    /** A schema text with its Connect schema. */
-    private record Known(byte[] text, Schema schema) {
+    /** A schema text with its Connect schema, and how to scan its payloads. */
+    private record Known(byte[] text, Schema schema, PayloadScanner.Plan plan) {
+        Known(byte[] text, Schema schema) {
+            this(text, schema, PayloadScanner.Plan.of(schema));
+        }
     }
 
     EnvelopeReader(SchemaCache schemas, PayloadReader payloadReader) {
         this.schemas = schemas;
         this.payloadReader = payloadReader;
+        this.payloadScanner = new PayloadScanner(payloadReader);
     }
 
     SchemaAndValue read(byte[] document) throws IOException, NotHandled {
@@ -70,18 +78,27 @@ final class EnvelopeReader {
                 if (i > 0) {
                     remember(candidates[i]);
                 }
-                return new SchemaAndValue(candidates[i].schema(),
-                        readPayload(document, payloadFrom, candidates[i].schema()));
+                return new SchemaAndValue(candidates[i].schema(), readPayload(document, payloadFrom, candidates[i]));
             }
         }
         return null;
     }
 
-    /** The payload in {@code [from, length - 1)}: one JSON value and nothing after it (the last byte is '}'). */
-    private Object readPayload(byte[] document, int from, Schema schema) throws IOException, NotHandled {
+    /**
+     * The payload in {@code [from, length - 1)}: one JSON value and nothing after it (the last byte is '}'). Scanned
+     * when laid out as JsonConverter writes it, which is nearly always; else parsed.
+     */
+    private Object readPayload(byte[] document, int from, Known known) throws IOException, NotHandled {
+        try {
+            Object payload = payloadScanner.scan(document, from, document.length - 1, known.plan());
+            scanned++;
+            return payload;
+        } catch (PayloadScanner.NotScanned e) {
+            // another layout, escapes, non-ASCII text, collections: the parser reads it
+        }
         try (JsonParser parser = factory.createParser(document, from, document.length - 1 - from)) {
             parser.nextToken();
-            Object payload = payloadReader.read(parser, schema);
+            Object payload = payloadReader.read(parser, known.schema());
             expect(parser.nextToken() == null, "more than one value after \"payload\"");
             return payload;
         }
@@ -111,6 +128,10 @@ final class EnvelopeReader {
             }
             return new SchemaAndValue(schema, payload);
         }
+    }
+
+    long scanned() {
+        return scanned;
     }
 
     void remember(SchemaMiss miss, Schema schema) {

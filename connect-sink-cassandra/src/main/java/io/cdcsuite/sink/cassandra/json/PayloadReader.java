@@ -75,7 +75,7 @@ final class PayloadReader {
     }
 
     /** A JSON null or absent field: the default (if so configured), else null if the schema allows it. */
-    private Object nullValue(Schema schema) throws NotHandled {
+    Object nullValue(Schema schema) throws NotHandled {
         if (replaceNullWithDefault && schema.defaultValue() != null) {
             return schema.defaultValue();
         }

@@ -104,6 +104,11 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
         jsonConverter.close();
     }
 
+    /** Payloads read straight from their bytes (see {@link PayloadScanner}). */
+    long scanned() {
+        return reader == null ? 0 : reader.scanned();
+    }
+
     /** Records (other than those with a schema not cached yet) that JsonConverter had to read. */
     long fallbacks() {
         return fallbacks;

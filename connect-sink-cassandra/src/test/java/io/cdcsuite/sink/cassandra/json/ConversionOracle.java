@@ -55,6 +55,10 @@ final class ConversionOracle implements AutoCloseable {
         return converter.fallbacks();
     }
 
+    long scanned() {
+        return converter.scanned();
+    }
+
     @Override
     public void close() {
         jsonConverter.close();

@@ -1,0 +1,390 @@
+package io.cdcsuite.sink.cassandra.json;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.apache.kafka.connect.data.Date;
+import org.apache.kafka.connect.data.Decimal;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Time;
+import org.apache.kafka.connect.data.Timestamp;
+
+import io.cdcsuite.common.data.StructSlots;
+
+/**
+ * Reads a payload straight from its bytes when it is laid out exactly as JsonConverter writes it: no whitespace,
+ * every struct field present and in schema order, strings of printable ASCII without escapes, numbers in plain JSON
+ * form, binary as padded base64; arrays and maps only as null. It gives what {@link PayloadReader} gives for the same
+ * bytes, without a tokenizer, symbol table or parser per record. Anything else, including anything JSON does not
+ * allow, throws {@link NotScanned} before a value is handed out, and the Jackson-based reader reads the record.
+ */
+final class PayloadScanner {
+    private static final int MAX_NUMBER_LENGTH = 64;
+
+    private final PayloadReader reader;
+
+    /** @param reader decides nulls and defaults, so that both ways of reading agree */
+    PayloadScanner(PayloadReader reader) {
+        this.reader = reader;
+    }
+
+    /** The payload does not have the layout this scanner reads. Thrown per record, so it carries no stack trace. */
+    static final class NotScanned extends Exception {
+        private static final NotScanned INSTANCE = new NotScanned();
+
+        private NotScanned() {
+            super("not in JsonConverter's plain layout", null, false, false);
+        }
+    }
+
+    /**
+     * How to find a schema's values in JSON: for a struct, each field's name as JsonConverter writes it, with a
+     * plan of its own. Made once per schema read by the fast path.
+     */
+    static final class Plan {
+        private final Schema schema;
+        private final Field[] fields;
+        private final byte[][] names;
+        private final Plan[] fieldPlans;
+        private final boolean structOfPlainNames;
+
+        private Plan(Schema schema) {
+            this.schema = schema;
+            if (schema.type() != Schema.Type.STRUCT) {
+                fields = null;
+                names = null;
+                fieldPlans = null;
+                structOfPlainNames = false;
+                return;
+            }
+            List<Field> all = schema.fields();
+            fields = all.toArray(Field[]::new);
+            names = new byte[fields.length][];
+            fieldPlans = new Plan[fields.length];
+            boolean plain = true;
+            for (int i = 0; i < fields.length; i++) {
+                plain &= isPlainAscii(fields[i].name());
+                // "name": as the quoted key and its colon
+                names[i] = ('"' + fields[i].name() + "\":").getBytes(StandardCharsets.ISO_8859_1);
+                fieldPlans[i] = new Plan(fields[i].schema());
+            }
+            structOfPlainNames = plain;
+        }
+
+        static Plan of(Schema schema) {
+            return new Plan(schema);
+        }
+
+        private static boolean isPlainAscii(String name) {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The payload in {@code [from, to)}: exactly one value, nothing after it. */
+    Object scan(byte[] bytes, int from, int to, Plan plan) throws NotScanned {
+        Cursor cursor = new Cursor(bytes, from, to);
+        Object value = value(cursor, plan);
+        if (cursor.at != to) {
+            throw NotScanned.INSTANCE;
+        }
+        return value;
+    }
+
+    /** Where the scan is; the bytes end at {@code to}. */
+    private static final class Cursor {
+        final byte[] bytes;
+        final int to;
+        int at;
+
+        Cursor(byte[] bytes, int from, int to) {
+            this.bytes = bytes;
+            this.at = from;
+            this.to = to;
+        }
+
+        byte peek() throws NotScanned {
+            if (at >= to) {
+                throw NotScanned.INSTANCE;
+            }
+            return bytes[at];
+        }
+
+        void expect(byte b) throws NotScanned {
+            if (peek() != b) {
+                throw NotScanned.INSTANCE;
+            }
+            at++;
+        }
+
+        boolean skipLiteral(String literal) {
+            int end = at + literal.length();
+            if (end > to) {
+                return false;
+            }
+            for (int i = 0; i < literal.length(); i++) {
+                if (bytes[at + i] != literal.charAt(i)) {
+                    return false;
+                }
+            }
+            if (end < to && !isDelimiter(bytes[end])) {
+                return false;
+            }
+            at = end;
+            return true;
+        }
+    }
+
+    private static boolean isDelimiter(byte b) {
+        return b == ',' || b == '}' || b == ']';
+    }
+
+    private Object value(Cursor cursor, Plan plan) throws NotScanned {
+        Schema schema = plan.schema;
+        if (cursor.peek() == 'n') {
+            if (!cursor.skipLiteral("null")) {
+                throw NotScanned.INSTANCE;
+            }
+            try {
+                return reader.nullValue(schema);
+            } catch (NotHandled e) {
+                throw NotScanned.INSTANCE;
+            }
+        }
+        String name = schema.name();
+        if (name != null) {
+            switch (name) {
+                case Decimal.LOGICAL_NAME:
+                    return decimal(cursor, schema);
+                case Date.LOGICAL_NAME:
+                    return Date.toLogical(schema, (int) integer(cursor, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                case Time.LOGICAL_NAME:
+                    return Time.toLogical(schema, (int) integer(cursor, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                case Timestamp.LOGICAL_NAME:
+                    return Timestamp.toLogical(schema, integer(cursor, Long.MIN_VALUE, Long.MAX_VALUE));
+                default:
+                    break;
+            }
+        }
+        return switch (schema.type()) {
+            case BOOLEAN -> bool(cursor);
+            case INT8 -> (byte) integer(cursor, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT16 -> (short) integer(cursor, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT32 -> (int) integer(cursor, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT64 -> integer(cursor, Long.MIN_VALUE, Long.MAX_VALUE);
+            case FLOAT32 -> floating(cursor).floatValue();
+            case FLOAT64 -> floating(cursor).doubleValue();
+            case STRING -> text(cursor);
+            case BYTES -> base64(cursor);
+            case STRUCT -> struct(cursor, plan);
+            case ARRAY, MAP -> throw NotScanned.INSTANCE;
+        };
+    }
+
+    private Struct struct(Cursor cursor, Plan plan) throws NotScanned {
+        if (!plan.structOfPlainNames) {
+            throw NotScanned.INSTANCE;
+        }
+        cursor.expect((byte) '{');
+        Struct struct = new Struct(plan.schema);
+        for (int i = 0; i < plan.fields.length; i++) {
+            if (i > 0) {
+                cursor.expect((byte) ',');
+            }
+            byte[] name = plan.names[i];
+            if (cursor.to - cursor.at < name.length
+                    || !Arrays.equals(cursor.bytes, cursor.at, cursor.at + name.length, name, 0, name.length)) {
+                throw NotScanned.INSTANCE;
+            }
+            cursor.at += name.length;
+            Object value = value(cursor, plan.fieldPlans[i]);
+            if (value != null) {
+                StructSlots.set(struct, plan.fields[i], value);
+            }
+        }
+        cursor.expect((byte) '}');
+        return struct;
+    }
+
+    private static Boolean bool(Cursor cursor) throws NotScanned {
+        if (cursor.skipLiteral("true")) {
+            return Boolean.TRUE;
+        }
+        if (cursor.skipLiteral("false")) {
+            return Boolean.FALSE;
+        }
+        throw NotScanned.INSTANCE;
+    }
+
+    /** A JSON integer (no fraction, no exponent) within {@code [min, max]}. */
+    private static long integer(Cursor cursor, long min, long max) throws NotScanned {
+        byte[] bytes = cursor.bytes;
+        int at = cursor.at;
+        boolean negative = at < cursor.to && bytes[at] == '-';
+        if (negative) {
+            at++;
+        }
+        int digitsFrom = at;
+        long magnitude = 0; // accumulated negatively: Long.MIN_VALUE has no positive counterpart
+        while (at < cursor.to && bytes[at] >= '0' && bytes[at] <= '9') {
+            int digit = bytes[at] - '0';
+            if (magnitude < (Long.MIN_VALUE + digit) / 10) {
+                throw NotScanned.INSTANCE;
+            }
+            magnitude = magnitude * 10 - digit;
+            at++;
+        }
+        int digits = at - digitsFrom;
+        // JSON allows no leading zeros; a fraction or exponent makes it a float token
+        if (digits == 0 || (digits > 1 && bytes[digitsFrom] == '0') || (at < cursor.to && !isDelimiter(bytes[at]))) {
+            throw NotScanned.INSTANCE;
+        }
+        if (!negative && magnitude == Long.MIN_VALUE) {
+            throw NotScanned.INSTANCE;
+        }
+        long value = negative ? magnitude : -magnitude;
+        if (value < min || value > max) {
+            throw NotScanned.INSTANCE;
+        }
+        cursor.at = at;
+        return value;
+    }
+
+    /** A JSON number read as PayloadReader reads one for a float field: floats through BigDecimal, integers as longs. */
+    private static Number floating(Cursor cursor) throws NotScanned {
+        byte[] bytes = cursor.bytes;
+        int from = cursor.at;
+        int at = from;
+        boolean integral = true;
+        if (at < cursor.to && bytes[at] == '-') {
+            at++;
+        }
+        int digitsFrom = at;
+        at = digits(bytes, at, cursor.to);
+        if (at == digitsFrom || (at - digitsFrom > 1 && bytes[digitsFrom] == '0')) {
+            throw NotScanned.INSTANCE;
+        }
+        if (at < cursor.to && bytes[at] == '.') {
+            integral = false;
+            int fractionFrom = ++at;
+            at = digits(bytes, at, cursor.to);
+            if (at == fractionFrom) {
+                throw NotScanned.INSTANCE;
+            }
+        }
+        if (at < cursor.to && (bytes[at] == 'e' || bytes[at] == 'E')) {
+            integral = false;
+            at++;
+            if (at < cursor.to && (bytes[at] == '+' || bytes[at] == '-')) {
+                at++;
+            }
+            int exponentFrom = at;
+            at = digits(bytes, at, cursor.to);
+            if (at == exponentFrom) {
+                throw NotScanned.INSTANCE;
+            }
+        }
+        if (at - from > MAX_NUMBER_LENGTH || (at < cursor.to && !isDelimiter(bytes[at]))) {
+            throw NotScanned.INSTANCE;
+        }
+        if (integral) {
+            return integer(cursor, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        cursor.at = at;
+        return new BigDecimal(new String(bytes, from, at - from, StandardCharsets.ISO_8859_1));
+    }
+
+    private static int digits(byte[] bytes, int at, int to) {
+        while (at < to && bytes[at] >= '0' && bytes[at] <= '9') {
+            at++;
+        }
+        return at;
+    }
+
+    /** A string of printable ASCII without escapes: start and end of its content. */
+    private static int[] plainString(Cursor cursor) throws NotScanned {
+        cursor.expect((byte) '"');
+        byte[] bytes = cursor.bytes;
+        int from = cursor.at;
+        int at = from;
+        while (at < cursor.to && bytes[at] != '"') {
+            byte b = bytes[at];
+            if (b < 0x20 || b == '\\') { // negative: not ASCII
+                throw NotScanned.INSTANCE;
+            }
+            at++;
+        }
+        if (at >= cursor.to) {
+            throw NotScanned.INSTANCE;
+        }
+        cursor.at = at + 1;
+        if (cursor.at < cursor.to && !isDelimiter(bytes[cursor.at])) {
+            throw NotScanned.INSTANCE;
+        }
+        return new int[] {from, at};
+    }
+
+    private static String text(Cursor cursor) throws NotScanned {
+        int[] range = plainString(cursor);
+        return new String(cursor.bytes, range[0], range[1] - range[0], StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Non-empty padded base64 in the standard alphabet with zero bits after the data, which every decoder reads alike
+     * (Jackson's, which PayloadReader uses, among them); anything else is left to PayloadReader.
+     */
+    private static byte[] base64(Cursor cursor) throws NotScanned {
+        int[] range = plainString(cursor);
+        byte[] bytes = cursor.bytes;
+        int length = range[1] - range[0];
+        if (length == 0 || length % 4 != 0) {
+            throw NotScanned.INSTANCE;
+        }
+        int padding = length == 0 ? 0 : (bytes[range[1] - 1] == '=' ? (bytes[range[1] - 2] == '=' ? 2 : 1) : 0);
+        for (int i = range[0]; i < range[1] - padding; i++) {
+            if (sextet(bytes[i]) < 0) {
+                throw NotScanned.INSTANCE;
+            }
+        }
+        if (padding > 0 && (sextet(bytes[range[1] - padding - 1]) & (padding == 1 ? 0x3 : 0xf)) != 0) {
+            throw NotScanned.INSTANCE;
+        }
+        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, range[0], length));
+        byte[] out = new byte[decoded.remaining()];
+        decoded.get(out);
+        return out;
+    }
+
+    private static int sextet(byte b) {
+        if (b >= 'A' && b <= 'Z') {
+            return b - 'A';
+        }
+        if (b >= 'a' && b <= 'z') {
+            return b - 'a' + 26;
+        }
+        if (b >= '0' && b <= '9') {
+            return b - '0' + 52;
+        }
+        return b == '+' ? 62 : b == '/' ? 63 : -1;
+    }
+
+    private static Object decimal(Cursor cursor, Schema schema) throws NotScanned {
+        byte first = cursor.peek();
+        if (first == '-' || (first >= '0' && first <= '9')) {
+            Number number = floating(cursor);
+            return number instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(number.longValue());
+        }
+        return Decimal.toLogical(schema, base64(cursor));
+    }
+}
