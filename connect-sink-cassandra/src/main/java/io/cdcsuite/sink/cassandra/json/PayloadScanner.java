@@ -312,8 +312,11 @@ final class PayloadScanner {
         return at;
     }
 
-    /** A string of printable ASCII without escapes: start and end of its content. */
-    private static int[] plainString(Cursor cursor) throws NotScanned {
+    /**
+     * Moves past a string of printable ASCII without escapes; returns where its content starts (it ends just before
+     * the closing quote, at {@code cursor.at - 1}).
+     */
+    private static int plainString(Cursor cursor) throws NotScanned {
         cursor.expect((byte) '"');
         byte[] bytes = cursor.bytes;
         int from = cursor.at;
@@ -325,19 +328,16 @@ final class PayloadScanner {
             }
             at++;
         }
-        if (at >= cursor.to) {
+        if (at >= cursor.to || (at + 1 < cursor.to && !isDelimiter(bytes[at + 1]))) {
             throw NotScanned.INSTANCE;
         }
         cursor.at = at + 1;
-        if (cursor.at < cursor.to && !isDelimiter(bytes[cursor.at])) {
-            throw NotScanned.INSTANCE;
-        }
-        return new int[] {from, at};
+        return from;
     }
 
     private static String text(Cursor cursor) throws NotScanned {
-        int[] range = plainString(cursor);
-        return new String(cursor.bytes, range[0], range[1] - range[0], StandardCharsets.ISO_8859_1);
+        int from = plainString(cursor);
+        return new String(cursor.bytes, from, cursor.at - 1 - from, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -345,22 +345,23 @@ final class PayloadScanner {
      * (Jackson's, which PayloadReader uses, among them); anything else is left to PayloadReader.
      */
     private static byte[] base64(Cursor cursor) throws NotScanned {
-        int[] range = plainString(cursor);
+        int from = plainString(cursor);
+        int to = cursor.at - 1;
         byte[] bytes = cursor.bytes;
-        int length = range[1] - range[0];
+        int length = to - from;
         if (length == 0 || length % 4 != 0) {
             throw NotScanned.INSTANCE;
         }
-        int padding = length == 0 ? 0 : (bytes[range[1] - 1] == '=' ? (bytes[range[1] - 2] == '=' ? 2 : 1) : 0);
-        for (int i = range[0]; i < range[1] - padding; i++) {
+        int padding = bytes[to - 1] == '=' ? (bytes[to - 2] == '=' ? 2 : 1) : 0;
+        for (int i = from; i < to - padding; i++) {
             if (sextet(bytes[i]) < 0) {
                 throw NotScanned.INSTANCE;
             }
         }
-        if (padding > 0 && (sextet(bytes[range[1] - padding - 1]) & (padding == 1 ? 0x3 : 0xf)) != 0) {
+        if (padding > 0 && (sextet(bytes[to - padding - 1]) & (padding == 1 ? 0x3 : 0xf)) != 0) {
             throw NotScanned.INSTANCE;
         }
-        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, range[0], length));
+        ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(bytes, from, length));
         byte[] out = new byte[decoded.remaining()];
         decoded.get(out);
         return out;
