@@ -31,7 +31,7 @@ final class EnvelopeReader {
     private static final int RECENT_SCHEMAS = 4;
 
     private final JsonFactory factory = new JsonFactory();
-    private final SchemaCache schemas;
+    private final SchemaCache<Known> schemas;
     private final PayloadReader payloadReader;
     private final PayloadScanner payloadScanner;
     /** Payloads read by the scanner rather than the parser (tests check that the scanner does its part). */
@@ -39,15 +39,13 @@ final class EnvelopeReader {
     /** Most recently read first; replaced as a whole, never changed in place. */
     private volatile Known[] recent = new Known[0];
 
-    /** A schema text with its Connect schema, and how to scan its payloads. */
+    /** A schema text with its Connect schema, and how to scan its payloads (worked out once per cached schema). */
     private record Known(byte[] text, Schema schema, PayloadScanner.Plan plan) {
-        Known(byte[] text, Schema schema) {
-            this(text, schema, PayloadScanner.Plan.of(schema));
-        }
     }
 
-    EnvelopeReader(SchemaCache schemas, PayloadReader payloadReader) {
-        this.schemas = schemas;
+    /** @param schemaCacheSize how many schema texts are kept */
+    EnvelopeReader(int schemaCacheSize, PayloadReader payloadReader) {
+        this.schemas = new SchemaCache<>(schemaCacheSize);
         this.payloadReader = payloadReader;
         this.payloadScanner = new PayloadScanner(payloadReader);
     }
@@ -115,18 +113,18 @@ final class EnvelopeReader {
             // the offsets must frame the object exactly, or two schemas could share a key
             expect(document[from] == '{' && document[to - 1] == '}', "schema offsets do not frame the object");
             SchemaText text = SchemaText.view(document, from, to);
-            Schema schema = schemas.get(text);
-            if (schema == null) {
+            Known known = schemas.get(text);
+            if (known == null) {
                 throw new SchemaMiss(text);
             }
             expectField(parser, PAYLOAD, "\"payload\" does not follow the schema");
             parser.nextToken();
-            Object payload = payloadReader.read(parser, schema);
+            Object payload = payloadReader.read(parser, known.schema());
             expect(parser.nextToken() == JsonToken.END_OBJECT, "more fields than schema and payload");
             if (compactAround(document, from, to)) {
-                remember(new Known(text.toBytes(), schema));
+                remember(known);
             }
-            return new SchemaAndValue(schema, payload);
+            return new SchemaAndValue(known.schema(), payload);
         }
     }
 
@@ -135,7 +133,8 @@ final class EnvelopeReader {
     }
 
     void remember(SchemaMiss miss, Schema schema) {
-        schemas.put(miss.schemaText(), schema);
+        SchemaText text = miss.schemaText();
+        schemas.put(text, new Known(text.toBytes(), schema, PayloadScanner.Plan.of(schema)));
     }
 
     /** True when the schema at {@code [from, to)} sits in the compact layout {@link #readCompact} reads. */

@@ -3,11 +3,13 @@ package io.cdcsuite.sink.cassandra.json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.kafka.connect.data.Schema;
 
-/** Connect schemas by the exact text of their JSON schema, least recently used evicted beyond the capacity. */
-final class SchemaCache {
-    private final Map<SchemaText, Schema> schemas;
+/**
+ * What is known of a schema (its Connect schema, ...) by the exact text of its JSON schema, least recently used
+ * evicted beyond the capacity.
+ */
+final class SchemaCache<V> {
+    private final Map<SchemaText, V> schemas;
 
     SchemaCache(int capacity) {
         if (capacity < 1) {
@@ -15,18 +17,18 @@ final class SchemaCache {
         }
         this.schemas = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<SchemaText, Schema> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<SchemaText, V> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized Schema get(SchemaText text) {
+    synchronized V get(SchemaText text) {
         return schemas.get(text);
     }
 
-    synchronized void put(SchemaText text, Schema schema) {
-        schemas.put(text.copy(), schema);
+    synchronized void put(SchemaText text, V known) {
+        schemas.put(text.copy(), known);
     }
 
     synchronized int size() {

@@ -59,7 +59,7 @@ public class SchemaCachingJsonConverter implements Converter, HeaderConverter, V
         jsonConverter.configure(configs);
         JsonConverterConfig config = new JsonConverterConfig(configs);
         boolean envelopes = config.schemasEnabled() && config.schemaContent() == null;
-        reader = envelopes ? new EnvelopeReader(new SchemaCache(config.schemaCacheSize()),
+        reader = envelopes ? new EnvelopeReader(config.schemaCacheSize(),
                 new PayloadReader(config.replaceNullWithDefault())) : null;
         LOG.debug("Schema-caching JSON reads {}", envelopes ? "on" : "off (no schema envelopes to read)");
     }

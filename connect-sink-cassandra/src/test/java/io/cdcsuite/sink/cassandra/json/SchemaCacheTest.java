@@ -26,7 +26,7 @@ class SchemaCacheTest {
         assertThat(aa.hashCode()).isEqualTo(bb.hashCode());
         assertThat(aa).isNotEqualTo(bb);
 
-        SchemaCache cache = new SchemaCache(10);
+        SchemaCache<Schema> cache = new SchemaCache<>(10);
         cache.put(aa, Schema.INT32_SCHEMA);
         assertThat(cache.get(bb)).isNull();
         assertThat(cache.get(text("x", "{\"Aa\":1}", "y"))).isSameAs(Schema.INT32_SCHEMA);
@@ -34,7 +34,7 @@ class SchemaCacheTest {
 
     @Test
     void theLeastRecentlyUsedSchemaIsEvictedBeyondTheCapacity() {
-        SchemaCache cache = new SchemaCache(2);
+        SchemaCache<Schema> cache = new SchemaCache<>(2);
         SchemaText one = text("", "{\"n\":1}", "");
         SchemaText two = text("", "{\"n\":2}", "");
         SchemaText three = text("", "{\"n\":3}", "");
@@ -46,13 +46,13 @@ class SchemaCacheTest {
         assertThat(cache.get(two)).isNull();
         assertThat(cache.get(one)).isSameAs(Schema.INT8_SCHEMA);
         assertThat(cache.get(three)).isSameAs(Schema.INT32_SCHEMA);
-        assertThatThrownBy(() -> new SchemaCache(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SchemaCache<Schema>(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void theCacheKeepsItsOwnCopyOfTheBytes() {
         byte[] record = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-        SchemaCache cache = new SchemaCache(2);
+        SchemaCache<Schema> cache = new SchemaCache<>(2);
         cache.put(SchemaText.view(record, 0, record.length), Schema.STRING_SCHEMA);
         record[2] = 'b'; // the consumer reuses or drops the record's array
         assertThat(cache.get(text("", "{\"a\":1}", ""))).isSameAs(Schema.STRING_SCHEMA);
