@@ -100,7 +100,7 @@ public class SinkRecordPathBenchmark {
     }
 
     @Setup
-    public void createRecords() {
+    public void prepare() {
         JsonConverter json = converter(new JsonConverter(), false);
         for (int i = 0; i < RECORDS; i++) {
             long id = i + 1;
