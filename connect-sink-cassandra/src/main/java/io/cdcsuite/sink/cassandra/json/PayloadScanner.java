@@ -19,8 +19,8 @@ import io.cdcsuite.common.data.StructSlots;
 
 /**
  * Reads a payload straight from its bytes when it is laid out exactly as JsonConverter writes it: no whitespace,
- * every struct field present and in schema order, strings of printable ASCII without escapes, numbers in plain JSON
- * form, binary as padded base64; arrays and maps only as null. It gives what {@link PayloadReader} gives for the same
+ * every struct field present and in schema order (their names printable ASCII), strings in well-formed UTF-8 with
+ * JSON's escapes, numbers in plain JSON form, binary as padded base64; arrays and maps only as null. It gives what {@link PayloadReader} gives for the same
  * bytes, without a tokenizer, symbol table or parser per record. Anything else, including anything JSON does not
  * allow, throws {@link NotScanned} before a value is handed out, and the Jackson-based reader reads the record.
  */
@@ -328,16 +328,142 @@ final class PayloadScanner {
             }
             at++;
         }
-        if (at >= cursor.to || (at + 1 < cursor.to && !isDelimiter(bytes[at + 1]))) {
-            throw NotScanned.INSTANCE;
-        }
-        cursor.at = at + 1;
+        endString(cursor, at);
         return from;
     }
 
+    /**
+     * A string value: printable ASCII (the common case) at once; well-formed UTF-8 and JSON's escapes decoded as the
+     * parser decodes them. An unescaped control character, an unknown escape or malformed UTF-8 is left to the parser
+     * (which rejects it).
+     */
     private static String text(Cursor cursor) throws NotScanned {
-        int from = plainString(cursor);
-        return new String(cursor.bytes, from, cursor.at - 1 - from, StandardCharsets.ISO_8859_1);
+        cursor.expect((byte) '"');
+        byte[] bytes = cursor.bytes;
+        int from = cursor.at;
+        int at = from;
+        boolean ascii = true;
+        while (at < cursor.to && bytes[at] != '"') {
+            byte b = bytes[at];
+            if (b == '\\') {
+                return escapedText(cursor, from);
+            }
+            if (b >= 0 && b < 0x20) {
+                throw NotScanned.INSTANCE;
+            }
+            ascii &= b >= 0;
+            at++;
+        }
+        String text = ascii ? new String(bytes, from, at - from, StandardCharsets.ISO_8859_1) : utf8(bytes, from, at);
+        endString(cursor, at);
+        return text;
+    }
+
+    /** Moves past the closing quote at {@code at}, which must be followed by a delimiter or the end. */
+    private static void endString(Cursor cursor, int at) throws NotScanned {
+        if (at >= cursor.to || (at + 1 < cursor.to && !isDelimiter(cursor.bytes[at + 1]))) {
+            throw NotScanned.INSTANCE;
+        }
+        cursor.at = at + 1;
+    }
+
+    /** A string with escapes, its content starting at {@code from}. */
+    private static String escapedText(Cursor cursor, int from) throws NotScanned {
+        byte[] bytes = cursor.bytes;
+        StringBuilder text = new StringBuilder();
+        int at = from;
+        int segment = from;
+        while (at < cursor.to && bytes[at] != '"') {
+            byte b = bytes[at];
+            if (b >= 0 && b < 0x20) {
+                throw NotScanned.INSTANCE;
+            }
+            if (b != '\\') {
+                at++;
+                continue;
+            }
+            text.append(utf8(bytes, segment, at));
+            if (at + 1 >= cursor.to) {
+                throw NotScanned.INSTANCE;
+            }
+            switch (bytes[at + 1]) {
+                case '"' -> text.append('"');
+                case '\\' -> text.append('\\');
+                case '/' -> text.append('/');
+                case 'b' -> text.append('\b');
+                case 'f' -> text.append('\f');
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                case 't' -> text.append('\t');
+                case 'u' -> {
+                    if (at + 6 > cursor.to) {
+                        throw NotScanned.INSTANCE;
+                    }
+                    int code = 0;
+                    for (int i = at + 2; i < at + 6; i++) {
+                        int digit = Character.digit(bytes[i], 16);
+                        if (digit < 0) {
+                            throw NotScanned.INSTANCE;
+                        }
+                        code = code * 16 + digit;
+                    }
+                    // a lone surrogate stays a lone char, as the parser leaves it
+                    text.append((char) code);
+                    at += 4;
+                }
+                default -> throw NotScanned.INSTANCE;
+            }
+            at += 2;
+            segment = at;
+        }
+        text.append(utf8(bytes, segment, Math.min(at, cursor.to)));
+        endString(cursor, at);
+        return text.toString();
+    }
+
+    /**
+     * The text of {@code [from, to)} when it is well-formed UTF-8 (no overlong forms, no encoded surrogates, nothing
+     * beyond U+10FFFF), which every decoder, the parser's among them, decodes alike.
+     */
+    private static String utf8(byte[] bytes, int from, int to) throws NotScanned {
+        int at = from;
+        while (at < to) {
+            int b = bytes[at] & 0xff;
+            if (b < 0x80) {
+                at++;
+                continue;
+            }
+            int length;
+            int low = 0x80;
+            int high = 0xbf;
+            if (b >= 0xc2 && b <= 0xdf) {
+                length = 2;
+            } else if (b >= 0xe0 && b <= 0xef) {
+                length = 3;
+                low = b == 0xe0 ? 0xa0 : 0x80;
+                high = b == 0xed ? 0x9f : 0xbf;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+                length = 4;
+                low = b == 0xf0 ? 0x90 : 0x80;
+                high = b == 0xf4 ? 0x8f : 0xbf;
+            } else {
+                throw NotScanned.INSTANCE;
+            }
+            if (at + length > to) {
+                throw NotScanned.INSTANCE;
+            }
+            int second = bytes[at + 1] & 0xff;
+            if (second < low || second > high) {
+                throw NotScanned.INSTANCE;
+            }
+            for (int i = at + 2; i < at + length; i++) {
+                if ((bytes[i] & 0xc0) != 0x80) {
+                    throw NotScanned.INSTANCE;
+                }
+            }
+            at += length;
+        }
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     /**

@@ -47,7 +47,10 @@ class PayloadScannerTest {
     }
 
     private void leftToTheParser(Schema schema, String json) {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        leftToTheParser(schema, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void leftToTheParser(Schema schema, byte[] bytes) {
         assertThatThrownBy(() -> scanner.scan(bytes, 0, bytes.length, PayloadScanner.Plan.of(schema)))
                 .isInstanceOf(PayloadScanner.NotScanned.class);
     }
@@ -67,11 +70,46 @@ class PayloadScannerTest {
         leftToTheParser(ROW, "{\"id\":7,\"name\":null}");                   // a field missing
         leftToTheParser(ROW, "{\"id\":7,\"n\":1,\"name\":null,\"x\":1}");   // a field the schema lacks
         leftToTheParser(ROW, "{\"id\": 7,\"n\":1,\"name\":null}");          // whitespace
-        leftToTheParser(ROW, "{\"id\":7,\"n\":1,\"name\":\"a\\\"b\"}");     // an escape
-        leftToTheParser(ROW, "{\"id\":7,\"n\":1,\"name\":\"Zürich\"}");     // not ASCII
         leftToTheParser(ROW, "{\"id\":7,\"n\":1,\"name\":null}x");          // trailing bytes
         leftToTheParser(SchemaBuilder.array(Schema.INT32_SCHEMA).build(), "[1,2]");
         leftToTheParser(Schema.STRING_SCHEMA, "null");                      // a null the schema does not allow
+    }
+
+    @Test
+    void textInUtf8AndWithEscapesReadsAsTheParserReadsIt() throws Exception {
+        assertThat(scanned(Schema.STRING_SCHEMA, "\"Zürich 日本 😀\"")).isEqualTo("Zürich 日本 😀");
+        assertThat(scanned(Schema.STRING_SCHEMA, "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\""))
+                .isEqualTo("a\"b\\c/d\b\f\n\r\t");
+        assertThat(scanned(Schema.STRING_SCHEMA, "\"\\u0000x\\u00e9\\uD83D\\uDE00ü\\ud800\""))
+                .isEqualTo("\u0000xé😀ü\ud800");
+        assertThat(scanned(ROW, "{\"id\":7,\"n\":1,\"name\":\"a\\\"b, Zürich\"}")).isNotNull();
+    }
+
+    @Test
+    void textTheParserRejectsOrMightReadOtherwiseIsLeftToIt() {
+        leftToTheParser(Schema.STRING_SCHEMA, "\"a\u0001b\"");          // an unescaped control character
+        leftToTheParser(Schema.STRING_SCHEMA, "\"a\\xb\"");             // an escape JSON does not have
+        leftToTheParser(Schema.STRING_SCHEMA, "\"a\\u12g4\"");          // not hex
+        leftToTheParser(Schema.STRING_SCHEMA, "\"a\\u12\"");            // cut short
+        leftToTheParser(Schema.STRING_SCHEMA, "\"abc");                    // no closing quote
+        leftToTheParser(Schema.STRING_SCHEMA, utf8With(0xc0, 0x80));       // overlong NUL
+        leftToTheParser(Schema.STRING_SCHEMA, utf8With(0xed, 0xa0, 0x80)); // an encoded surrogate
+        leftToTheParser(Schema.STRING_SCHEMA, utf8With(0xf4, 0x90, 0x80, 0x80)); // beyond U+10FFFF
+        leftToTheParser(Schema.STRING_SCHEMA, utf8With(0xe6, 0x97));       // cut short
+        leftToTheParser(Schema.STRING_SCHEMA, utf8With(0xff));
+    }
+
+    /** A JSON string holding 'a', the given bytes, and 'b'. */
+    private static byte[] utf8With(int... bytes) {
+        byte[] json = new byte[bytes.length + 4];
+        json[0] = '"';
+        json[1] = 'a';
+        for (int i = 0; i < bytes.length; i++) {
+            json[i + 2] = (byte) bytes[i];
+        }
+        json[json.length - 2] = 'b';
+        json[json.length - 1] = '"';
+        return json;
     }
 
     @Test
