@@ -313,49 +313,41 @@ final class PayloadScanner {
     }
 
     /**
-     * Moves past a string of printable ASCII without escapes; returns where its content starts (it ends just before
-     * the closing quote, at {@code cursor.at - 1}).
+     * The index of the closing quote of the string at the cursor, or -1 when an escape comes first; a raw control
+     * character (which JSON does not allow) or a missing quote is left to the parser. The cursor does not move.
      */
-    private static int plainString(Cursor cursor) throws NotScanned {
-        cursor.expect((byte) '"');
-        byte[] bytes = cursor.bytes;
-        int from = cursor.at;
-        int at = from;
-        while (at < cursor.to && bytes[at] != '"') {
-            byte b = bytes[at];
-            if (b < 0x20 || b == '\\') { // negative: not ASCII
-                throw NotScanned.INSTANCE;
-            }
-            at++;
+    private static int closingQuote(Cursor cursor) throws NotScanned {
+        if (cursor.peek() != '"') {
+            throw NotScanned.INSTANCE;
         }
-        endString(cursor, at);
-        return from;
-    }
-
-    /**
-     * A string value: printable ASCII (the common case) at once; well-formed UTF-8 and JSON's escapes decoded as the
-     * parser decodes them. An unescaped control character, an unknown escape or malformed UTF-8 is left to the parser
-     * (which rejects it).
-     */
-    private static String text(Cursor cursor) throws NotScanned {
-        cursor.expect((byte) '"');
         byte[] bytes = cursor.bytes;
-        int from = cursor.at;
-        int at = from;
-        boolean ascii = true;
-        while (at < cursor.to && bytes[at] != '"') {
+        for (int at = cursor.at + 1; at < cursor.to; at++) {
             byte b = bytes[at];
+            if (b == '"') {
+                return at;
+            }
             if (b == '\\') {
-                return escapedText(cursor, from);
+                return -1;
             }
             if (b >= 0 && b < 0x20) {
                 throw NotScanned.INSTANCE;
             }
-            ascii &= b >= 0;
-            at++;
         }
-        String text = ascii ? new String(bytes, from, at - from, StandardCharsets.ISO_8859_1) : utf8(bytes, from, at);
-        endString(cursor, at);
+        throw NotScanned.INSTANCE;
+    }
+
+    /**
+     * A string value in well-formed UTF-8, with JSON's escapes decoded as the parser decodes them; an unknown escape or
+     * malformed UTF-8 is left to the parser (which rejects it).
+     */
+    private static String text(Cursor cursor) throws NotScanned {
+        int from = cursor.at + 1;
+        int end = closingQuote(cursor);
+        if (end < 0) {
+            return escapedText(cursor, from);
+        }
+        String text = utf8(cursor.bytes, from, end);
+        endString(cursor, end);
         return text;
     }
 
@@ -471,8 +463,12 @@ final class PayloadScanner {
      * (Jackson's, which PayloadReader uses, among them); anything else is left to PayloadReader.
      */
     private static byte[] base64(Cursor cursor) throws NotScanned {
-        int from = plainString(cursor);
-        int to = cursor.at - 1;
+        int from = cursor.at + 1;
+        int to = closingQuote(cursor);
+        if (to < 0) {
+            throw NotScanned.INSTANCE;
+        }
+        endString(cursor, to);
         byte[] bytes = cursor.bytes;
         int length = to - from;
         if (length == 0 || length % 4 != 0) {
