@@ -26,8 +26,13 @@ public final class RecordPosition {
      * @param keepRecord whether {@link #record()} must return the record (to hand it to the dead-letter queue)
      */
     public RecordPosition(SinkRecord record, boolean clean, boolean keepRecord) {
+        this(record, new TopicPartition(record.topic(), record.kafkaPartition()), clean, keepRecord);
+    }
+
+    /** @param partition the record's topic and partition, when the caller has it already */
+    public RecordPosition(SinkRecord record, TopicPartition partition, boolean clean, boolean keepRecord) {
         this.record = keepRecord ? record : null;
-        this.partition = new TopicPartition(record.topic(), record.kafkaPartition());
+        this.partition = partition;
         this.offset = record.kafkaOffset();
         this.clean = clean;
     }

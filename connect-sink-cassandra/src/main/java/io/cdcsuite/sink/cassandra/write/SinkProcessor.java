@@ -70,12 +70,14 @@ public final class SinkProcessor {
     /** One record of a put() between the steps. */
     private static final class Incoming {
         final SinkRecord record;
+        final TopicPartition partition;
         NormalizedRecord normalized;
         RowChange change;
         RuntimeException error;
 
-        Incoming(SinkRecord record) {
+        Incoming(SinkRecord record, TopicPartition partition) {
             this.record = record;
+            this.partition = partition;
         }
     }
 
@@ -167,7 +169,7 @@ public final class SinkProcessor {
                 continue; // already accepted: it is being written or was written
             }
             seen.put(partition, record.kafkaOffset());
-            Incoming incoming = new Incoming(record);
+            Incoming incoming = new Incoming(record, partition);
             batch.add(incoming);
             Object previousDeleteKey = deleteKeys.remove(partition);
             if (record.value() == null && previousDeleteKey != null && Objects.deepEquals(previousDeleteKey, record.key())) {
@@ -220,12 +222,12 @@ public final class SinkProcessor {
         List<RowWrite> writes = new ArrayList<>(batch.size());
         for (Incoming incoming : batch) {
             SinkRecord record = incoming.record;
-            TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+            TopicPartition partition = incoming.partition;
             // tombstones and unreadable records have no time of their own: they follow their predecessor
             long natural = record.value() == null || incoming.normalized == null ? WriteTimestampPolicy.NO_TIME
                     : timestamps.naturalMicros(record, incoming.normalized.value(), incoming.normalized.valueSchema());
             WriteTimestampPolicy.Stamp stamp = timestamps.next(partition, natural, WriteTimestampPolicy.kafkaMicros(record));
-            RecordPosition position = new RecordPosition(record, stamp.clean(), deadLetters.needsRecords());
+            RecordPosition position = new RecordPosition(record, partition, stamp.clean(), deadLetters.needsRecords());
             offsets.accept(position);
             lastAccepted.put(partition, record.kafkaOffset());
             accepted.add(position);
