@@ -2,12 +2,18 @@ package io.cdcsuite.benchmarks;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+
+import com.datastax.oss.driver.api.core.type.DataType;
+import com.datastax.oss.driver.api.core.type.DataTypes;
 
 import io.cdcsuite.common.envelope.Envelope;
 
@@ -46,9 +52,23 @@ final class OrderEnvelopes {
             .field("row", Schema.INT32_SCHEMA)
             .build();
     static final Schema ENVELOPE_SCHEMA = Envelope.schema(DATA_COLLECTION, ROW_SCHEMA, SOURCE_SCHEMA);
+    /** The Cassandra table's columns, as the sink's auto.create makes them; the primary key is {@code id}. */
+    static final Map<String, DataType> COLUMNS = columns();
     private static final String[] STATUSES = {"NEW", "PAID", "SHIPPED", "DELIVERED"};
 
     private OrderEnvelopes() {
+    }
+
+    private static Map<String, DataType> columns() {
+        Map<String, DataType> columns = new LinkedHashMap<>();
+        columns.put("id", DataTypes.BIGINT);
+        columns.put("customer_id", DataTypes.INT);
+        columns.put("amount", DataTypes.DECIMAL);
+        columns.put("status", DataTypes.TEXT);
+        columns.put("note", DataTypes.TEXT);
+        columns.put("created_at", DataTypes.TIMESTAMP);
+        columns.put("last_updated", DataTypes.TIMESTAMP);
+        return Collections.unmodifiableMap(columns);
     }
 
     /** The i-th row's values. */

@@ -31,9 +31,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.datastax.oss.driver.api.core.type.DataType;
-import com.datastax.oss.driver.api.core.type.DataTypes;
-
 import io.cdcsuite.sink.cassandra.config.CassandraSinkConfig;
 import io.cdcsuite.sink.cassandra.cql.TableId;
 import io.cdcsuite.sink.cassandra.cql.TableLayout;
@@ -120,15 +117,7 @@ public class SinkRecordPathBenchmark {
         mapper = new RecordMapper(new TableRouter(config.tableMappings(), config.tableNameTemplate()),
                 config.columnMappings(), config.deleteMarkers(), config.ttlField());
         rowConverter = new RowConverter(config.nullHandling(), config.unmappedFields(), config::ttlSeconds);
-        Map<String, DataType> columns = new LinkedHashMap<>();
-        columns.put("id", DataTypes.BIGINT);
-        columns.put("customer_id", DataTypes.INT);
-        columns.put("amount", DataTypes.DECIMAL);
-        columns.put("status", DataTypes.TEXT);
-        columns.put("note", DataTypes.TEXT);
-        columns.put("created_at", DataTypes.TIMESTAMP);
-        columns.put("last_updated", DataTypes.TIMESTAMP);
-        layout = new TableLayout(TABLE, columns, List.of("id"), List.of());
+        layout = new TableLayout(TABLE, OrderEnvelopes.COLUMNS, List.of("id"), List.of());
         metrics = new SinkMetrics("bench-sink", "0");
         writer = new AsyncWriter("bench-sink-writer", config.maxInflightRequests(), config.retryBackoffInitialMs(),
                 config.retryBackoffMaxMs(), config.retryTimeoutMs(), metrics);

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,7 +71,7 @@ public final class SinkThroughputBenchmark {
     private static final Map<String, String> CONVERTERS = Map.of(
             "json", "org.apache.kafka.connect.json.JsonConverter",
             "caching", "io.cdcsuite.sink.cassandra.json.SchemaCachingJsonConverter");
-        /** Longest wait for the servers to finish an earlier phase's background work (flushes, compactions). */
+    /** Longest wait for the servers to finish an earlier phase's background work (flushes, compactions). */
     private static final Duration QUIET_MAX = Duration.ofSeconds(60);
 
     private final LocalStack stack;
@@ -274,8 +275,10 @@ public final class SinkThroughputBenchmark {
      * exist, often in a later, longer phase (the sink's), which would then pay for an earlier phase's data.
      */
     private static String createTable(String table) {
-        return "CREATE TABLE " + KEYSPACE + "." + table + " (id bigint PRIMARY KEY, customer_id int, amount decimal,"
-                + " status text, note text, created_at timestamp, last_updated timestamp)"
+        StringJoiner columns = new StringJoiner(", ");
+        OrderEnvelopes.COLUMNS.forEach((name, type) -> columns.add(name + " " + type.asCql(false, true)
+                + (name.equals("id") ? " PRIMARY KEY" : "")));
+        return "CREATE TABLE " + KEYSPACE + "." + table + " (" + columns + ")"
                 + " WITH compaction = {'class': 'SizeTieredCompactionStrategy', 'enabled': 'false'}";
     }
 
