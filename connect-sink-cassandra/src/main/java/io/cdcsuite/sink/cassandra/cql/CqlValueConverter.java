@@ -70,7 +70,8 @@ public final class CqlValueConverter {
         private final UnaryOperator<Object> canonical;
         private final UnaryOperator<Object> typed;
 
-        private Conversion(Schema schema, DataType target, UnaryOperator<Object> canonical, UnaryOperator<Object> typed) {
+        private Conversion(Schema schema, DataType target, UnaryOperator<Object> canonical,
+                           UnaryOperator<Object> typed) {
             this.schema = schema;
             this.target = target;
             this.canonical = canonical;
@@ -122,18 +123,22 @@ public final class CqlValueConverter {
             case LogicalTypes.CONNECT_TIMESTAMP -> value -> ((java.util.Date) value).toInstant();
             case LogicalTypes.DATE -> value -> LocalDate.ofEpochDay(((Number) value).longValue());
             case LogicalTypes.TIME -> value -> timeOfDay(((Number) value).longValue() * 1_000_000L);
-            case LogicalTypes.MICRO_TIME -> value -> timeOfDay(Math.multiplyExact(((Number) value).longValue(), 1_000L));
+            case LogicalTypes.MICRO_TIME ->
+                    value -> timeOfDay(Math.multiplyExact(((Number) value).longValue(), 1_000L));
             case LogicalTypes.NANO_TIME -> value -> timeOfDay(((Number) value).longValue());
             case LogicalTypes.TIMESTAMP -> value -> Instant.ofEpochMilli(((Number) value).longValue());
             case LogicalTypes.MICRO_TIMESTAMP -> value -> {
                 long micros = ((Number) value).longValue();
-                return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+                return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L);
             };
             case LogicalTypes.NANO_TIMESTAMP -> value -> {
                 long nanos = ((Number) value).longValue();
-                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+                        Math.floorMod(nanos, 1_000_000_000L));
             };
-            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP -> value -> IsoInstants.parse(value.toString());
+            case LogicalTypes.ZONED_TIMESTAMP, LogicalTypes.ISO_TIMESTAMP ->
+                    value -> IsoInstants.parse(value.toString());
             case LogicalTypes.ISO_DATE -> value -> LocalDate.parse(value.toString(), DateTimeFormatter.ISO_DATE);
             case LogicalTypes.ISO_TIME -> value -> LocalTime.parse(value.toString(), DateTimeFormatter.ISO_TIME);
             case LogicalTypes.UUID -> value -> UUID.fromString(value.toString());
@@ -199,7 +204,8 @@ public final class CqlValueConverter {
             return CqlValueConverter::decimal;
         }
         if (target.equals(DataTypes.DOUBLE)) {
-            return value -> value instanceof String text ? Double.parseDouble(text.trim()) : number(value).doubleValue();
+            return value -> value instanceof String text ? Double.parseDouble(text.trim())
+                    : number(value).doubleValue();
         }
         if (target.equals(DataTypes.FLOAT)) {
             return value -> value instanceof String text ? Float.parseFloat(text.trim()) : number(value).floatValue();

@@ -92,7 +92,7 @@ final class EnvelopeReader {
             scanned++;
             return payload;
         } catch (PayloadScanner.NotScanned e) {
-            // another layout, escapes, non-ASCII text, collections: the parser reads it
+            // another layout, a collection, malformed text or numbers: the parser reads it
         }
         try (JsonParser parser = factory.createParser(document, from, document.length - 1 - from)) {
             parser.nextToken();

@@ -20,9 +20,10 @@ import io.cdcsuite.common.data.StructSlots;
 /**
  * Reads a payload straight from its bytes when it is laid out exactly as JsonConverter writes it: no whitespace,
  * every struct field present and in schema order (their names printable ASCII), strings in well-formed UTF-8 with
- * JSON's escapes, numbers in plain JSON form, binary as padded base64; arrays and maps only as null. It gives what {@link PayloadReader} gives for the same
- * bytes, without a tokenizer, symbol table or parser per record. Anything else, including anything JSON does not
- * allow, throws {@link NotScanned} before a value is handed out, and the Jackson-based reader reads the record.
+ * JSON's escapes, numbers in plain JSON form, binary as padded base64; arrays and maps only as null. It gives what
+ * {@link PayloadReader} gives for the same bytes, without a tokenizer, symbol table or parser per record. Anything
+ * else, including anything JSON does not allow, throws {@link NotScanned} before a value is handed out, and the
+ * Jackson-based reader reads the record.
  */
 final class PayloadScanner {
     private static final int MAX_NUMBER_LENGTH = 64;
@@ -261,7 +262,7 @@ final class PayloadScanner {
         return value;
     }
 
-    /** A JSON number read as PayloadReader reads one for a float field: floats through BigDecimal, integers as longs. */
+    /** A JSON number as PayloadReader reads one for a float field: floats through BigDecimal, integers as longs. */
     private static Number floating(Cursor cursor) throws NotScanned {
         byte[] bytes = cursor.bytes;
         int from = cursor.at;

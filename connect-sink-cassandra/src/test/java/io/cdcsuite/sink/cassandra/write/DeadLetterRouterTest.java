@@ -30,7 +30,8 @@ class DeadLetterRouterTest {
         assertThat(new DeadLetterRouter(reporter, false).needsRecords()).as("errors fail the task").isFalse();
         assertThat(new DeadLetterRouter(null, true).needsRecords()).as("no reporter: logged and skipped").isFalse();
 
-        toQueue.report(new RecordPosition(record, true, toQueue.needsRecords()), new RecordMappingException("x", "bad"));
+        toQueue.report(new RecordPosition(record, true, toQueue.needsRecords()),
+                new RecordMappingException("x", "bad"));
         assertThat(reported).containsExactly(record);
     }
 
